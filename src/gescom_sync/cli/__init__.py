@@ -1,0 +1,57 @@
+"""The ``gescom-sync`` command line: one sub-module per command group."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from gescom_sync.cli import demo, erp, log, profile, watermark
+from gescom_sync.cli.common import err_console
+from gescom_sync.errors import GescomError
+from gescom_sync.i18n import set_language
+
+app = typer.Typer(
+    name="gescom-sync",
+    help="Keeps a back office (Sage 100, Dolibarr, Tryton...) and online shops in sync.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+
+@app.callback()
+def _root(
+    lang: str = typer.Option(None, "--lang", help="Language of messages and journals (fr, en). Default: fr."),
+) -> None:
+    if lang:
+        set_language(lang)
+
+
+app.add_typer(profile.app, name="profile", help="Create, show, configure and test profiles.")
+app.add_typer(erp.app, name="erp", help="Print back-office data, to check a filter before using it.")
+app.add_typer(watermark.app, name="watermark", help="Show or edit the last transfer dates.")
+app.add_typer(demo.demo_db_app, name="demo-db", help="The embedded Sage-100-layout demo back office.")
+app.command(name="log", help="Show the journal of a profile's last run (or of --run ID).")(log.show_log)
+app.command(name="demo", help="Run the demo on the embedded back office.")(demo.run_demo)
+
+
+def main() -> None:
+    """Console-script entry point: user errors become one line and an exit code, never a traceback."""
+    try:
+        app(standalone_mode=False)
+    except GescomError as error:
+        err_console.print(f"[bold red]{error.message}[/]", highlight=False, markup=True)
+        sys.exit(error.exit_code)
+    except typer.Abort:
+        sys.exit(1)
+    except (typer.Exit, SystemExit) as done:
+        code = getattr(done, "exit_code", None)
+        sys.exit(code if code is not None else getattr(done, "code", 0))
+    except Exception as error:  # click usage errors carry their own exit code
+        import click
+
+        if isinstance(error, click.ClickException):
+            error.show()
+            sys.exit(error.exit_code)
+        raise

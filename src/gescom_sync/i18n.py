@@ -1,0 +1,76 @@
+"""Translations of every user-facing text, from gettext catalogues (Babel).
+
+Messages are written in English in the code (``_("...")``) and translated from the
+``.po`` files under ``locale/<lang>/LC_MESSAGES/gescom_sync.po``; a translator adds a
+language by adding one such file, without touching code. The ``.po`` files are compiled
+in memory when first used, so there is no build step.
+
+French is the default language (SPEC §1); ``GESCOM_SYNC_LANG`` or the profile's journal
+language override it.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+import os
+from contextvars import ContextVar
+from functools import cache
+from importlib import resources
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+DOMAIN = "gescom_sync"
+DEFAULT_LANGUAGE = "fr"
+LANG_ENV = "GESCOM_SYNC_LANG"
+
+_current: ContextVar[str | None] = ContextVar("gescom_sync_language", default=None)
+
+
+def available_languages() -> list[str]:
+    locale_root = resources.files("gescom_sync") / "locale"
+    return sorted(p.name for p in locale_root.iterdir() if (p / "LC_MESSAGES" / f"{DOMAIN}.po").is_file())
+
+
+def current_language() -> str:
+    return _current.get() or os.environ.get(LANG_ENV) or DEFAULT_LANGUAGE
+
+
+def set_language(language: str | None) -> None:
+    """Use ``language`` for the texts produced from now on in this context."""
+    _current.set(language)
+
+
+@cache
+def translations(language: str) -> gettext.NullTranslations:
+    """All ``.po`` catalogues of ``language`` merged (``gescom_sync.po`` first)."""
+    folder = resources.files("gescom_sync") / "locale" / language / "LC_MESSAGES"
+    po_files = sorted(
+        (f for f in folder.iterdir() if f.name.endswith(".po")) if folder.is_dir() else [],
+        key=lambda f: (f.name != f"{DOMAIN}.po", f.name),
+    )
+    merged: gettext.NullTranslations = gettext.NullTranslations()
+    for po_file in reversed(po_files):
+        compiled = _compile(po_file, language)
+        compiled.add_fallback(merged)
+        merged = compiled
+    return merged
+
+
+def _compile(po_file, language: str) -> gettext.GNUTranslations:
+    with po_file.open("rb") as fp:
+        catalog = read_po(fp, locale=language, domain=DOMAIN)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    return gettext.GNUTranslations(compiled)
+
+
+def _(message: str) -> str:
+    """Translate ``message`` into the current language."""
+    return translations(current_language()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return translations(current_language()).ngettext(singular, plural, n)
