@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from gescom_sync.cli import demo, erp, log, profile, watermark
+from gescom_sync.cli import demo, demo_db, erp, log, profile, watermark
 from gescom_sync.cli.common import err_console
 from gescom_sync.errors import GescomError
 from gescom_sync.i18n import set_language
@@ -31,7 +31,7 @@ def _root(
 app.add_typer(profile.app, name="profile", help="Create, show, configure and test profiles.")
 app.add_typer(erp.app, name="erp", help="Print back-office data, to check a filter before using it.")
 app.add_typer(watermark.app, name="watermark", help="Show or edit the last transfer dates.")
-app.add_typer(demo.demo_db_app, name="demo-db", help="The embedded Sage-100-layout demo back office.")
+app.add_typer(demo_db.app, name="demo-db", help="The embedded Sage-100-layout demo back office.")
 app.command(name="log", help="Show the journal of a profile's last run (or of --run ID).")(log.show_log)
 app.command(name="demo", help="Run the demo on the embedded back office.")(demo.run_demo)
 

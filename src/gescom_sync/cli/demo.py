@@ -1,10 +1,6 @@
-"""`gescom-sync demo` and `gescom-sync demo-db ...`."""
+"""`gescom-sync demo`: the main job, on the embedded back office."""
 
 from __future__ import annotations
-
-import typer
-
-demo_db_app = typer.Typer(no_args_is_help=True)
 
 
 def run_demo() -> None:
