@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from gescom_sync.cli import demo, demo_db, erp, log, profile, watermark
+from gescom_sync.cli import demo, demo_db, erp, log, profile, sandbox, watermark
 from gescom_sync.cli.common import err_console
 from gescom_sync.errors import GescomError
 from gescom_sync.i18n import set_language
@@ -32,6 +32,7 @@ app.add_typer(profile.app, name="profile", help="Create, show, configure and tes
 app.add_typer(erp.app, name="erp", help="Print back-office data, to check a filter before using it.")
 app.add_typer(watermark.app, name="watermark", help="Show or edit the last transfer dates.")
 app.add_typer(demo_db.app, name="demo-db", help="The embedded Sage-100-layout demo back office.")
+app.add_typer(sandbox.app, name="sandbox", help="Run a local sandbox shop (WooCommerce...) for the demo and tests.")
 app.command(name="log", help="Show the journal of a profile's last run (or of --run ID).")(log.show_log)
 app.command(name="demo", help="Run the demo on the embedded back office.")(demo.run_demo)
 
