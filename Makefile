@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: install demo test clean
+.PHONY: install demo test clean extract
 
 $(BIN)/gescom-sync: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,3 +21,7 @@ test: install
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info
+
+# Translators: refresh the template of every text to translate (messages.pot).
+extract: install
+	$(BIN)/pybabel extract -F babel.cfg -o messages.pot src/gescom_sync

@@ -29,8 +29,13 @@ _current: ContextVar[str | None] = ContextVar("gescom_sync_language", default=No
 
 
 def available_languages() -> list[str]:
+    """Languages that have at least one catalogue under ``locale/<lang>/LC_MESSAGES``."""
     locale_root = resources.files("gescom_sync") / "locale"
-    return sorted(p.name for p in locale_root.iterdir() if (p / "LC_MESSAGES" / f"{DOMAIN}.po").is_file())
+    return sorted(
+        lang.name
+        for lang in locale_root.iterdir()
+        if (lang / "LC_MESSAGES").is_dir() and any(f.name.endswith(".po") for f in (lang / "LC_MESSAGES").iterdir())
+    )
 
 
 def current_language() -> str:
@@ -70,6 +75,16 @@ def _compile(po_file, language: str) -> gettext.GNUTranslations:
 def _(message: str) -> str:
     """Translate ``message`` into the current language."""
     return translations(current_language()).gettext(message)
+
+
+def N_(message: str) -> str:  # noqa: N802 - the gettext convention
+    """Mark ``message`` as a msgid for extraction without translating it now."""
+    return message
+
+
+def N_plural(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802
+    """Mark a singular/plural msgid pair for extraction (translated later with ngettext)."""
+    return singular, plural
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:

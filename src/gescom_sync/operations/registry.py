@@ -9,11 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gescom_sync.errors import ConfigError
-from gescom_sync.i18n import _
-
-# Marks a string as a msgid for extraction without translating it at import time.
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention
-    return message
+from gescom_sync.i18n import N_, _
 
 
 @dataclass(frozen=True)
