@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 import typer
+from rich.markup import escape
 
 from gescom_sync.cli import demo, demo_db, erp, log, profile, sandbox, watermark
 from gescom_sync.cli.common import err_console
@@ -38,21 +39,12 @@ app.command(name="demo", help="Run the demo on the embedded back office.")(demo.
 
 
 def main() -> None:
-    """Console-script entry point: user errors become one line and an exit code, never a traceback."""
-    try:
-        app(standalone_mode=False)
-    except GescomError as error:
-        err_console.print(f"[bold red]{error.message}[/]", highlight=False, markup=True)
-        sys.exit(error.exit_code)
-    except typer.Abort:
-        sys.exit(1)
-    except (typer.Exit, SystemExit) as done:
-        code = getattr(done, "exit_code", None)
-        sys.exit(code if code is not None else getattr(done, "code", 0))
-    except Exception as error:  # click usage errors carry their own exit code
-        import click
+    """Console-script entry point: user errors become one line and an exit code, never a traceback.
 
-        if isinstance(error, click.ClickException):
-            error.show()
-            sys.exit(error.exit_code)
-        raise
+    Typer (standalone mode) already turns usage errors into a message and exit code 2.
+    """
+    try:
+        app()
+    except GescomError as error:
+        err_console.print(f"[bold red]{escape(error.message)}[/]")
+        sys.exit(error.exit_code)
