@@ -1,7 +1,222 @@
-"""`gescom-sync erp ...` commands."""
+"""`gescom-sync erp ...`: print back-office data, to check a filter before using it.
+
+Each command reads the back office of ``--profile NAME`` (the default profile when
+neither option is given) or of ``--database PATH-or-URL`` (a Sage-layout database given
+directly), and prints a table or, with ``--json``, JSON (money as strings).
+"""
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
 import typer
+from rich.console import Console
+from rich.measure import Measurement
+from rich.table import Table
+
+from gescom_sync.backoffice import BackOffice, open_backoffice
+from gescom_sync.cli.common import console, print_json
+from gescom_sync.errors import ConfigError
+from gescom_sync.i18n import _
+from gescom_sync.model import StockFormula
 
 app = typer.Typer(no_args_is_help=True)
+
+DatabaseOption = typer.Option(None, "--database", "-d", help="A Sage-layout database: SQLite file path or SQLAlchemy URL.")
+ProfileOption = typer.Option(None, "--profile", "-p", help="Read the back office of this profile (default: the default profile).")
+JsonOption = typer.Option(False, "--json", help="Print JSON instead of a table.")
+FilterOption = typer.Option(None, "--filter", "-f", help="SQL condition on the back office's columns, e.g. \"AR_Ref LIKE 'CH%'\".")
+
+Column = tuple[str, Callable[[Any], Any]]  # (header msgid, value of a record)
+
+
+def N_(message: str) -> str:  # noqa: N802 - the gettext convention
+    """Marks a msgid for extraction; it is translated when the table is printed."""
+    return message
+
+
+def open_from_options(database: str | None, profile: str | None) -> BackOffice:
+    if database and profile:
+        raise ConfigError(_("Give either --database or --profile, not both."))
+    if database:
+        from gescom_sync.backoffice.sage100 import Sage100BackOffice
+
+        return Sage100BackOffice.from_url(database)
+    from gescom_sync.profiles import load_profile
+
+    return open_backoffice(load_profile(profile).backoffice)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, (tuple, list)):
+        return ", ".join(_cell(v) for v in value)
+    return str(value)
+
+
+def _plain(value: Any) -> Any:
+    """Dataclasses as dicts and paths as strings, for JSON."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, Path):
+        return str(value)
+    return value
+
+
+def show(records: Sequence[Any], columns: Iterable[Column], as_json: bool, title: str) -> None:
+    if as_json:
+        print_json(_plain(list(records)))
+        return
+    columns = list(columns)
+    table = Table(title=f"{title} ({len(records)})", title_justify="left")
+    for header, _value in columns:
+        table.add_column(_(header))
+    for record in records:
+        table.add_row(*(_cell(value(record)) for _header, value in columns))
+    if console.is_terminal:
+        console.print(table)
+    else:  # piped or redirected: the table at its natural width, never cut to 80 columns
+        natural = Measurement.get(console, console.options.update_width(10_000), table).maximum
+        Console(highlight=False, width=natural).print(table)
+
+
+def _read(database: str | None, profile: str | None, read: Callable[[BackOffice], Any]) -> Any:
+    backoffice = open_from_options(database, profile)
+    try:
+        return read(backoffice)
+    finally:
+        backoffice.close()
+
+
+@app.command(help="Products (articles), with --filter on the article columns.")
+def products(
+    filter: str = FilterOption, database: str = DatabaseOption, profile: str = ProfileOption, as_json: bool = JsonOption
+) -> None:
+    records = _read(database, profile, lambda bo: bo.products(filter=filter))
+    columns: list[Column] = [
+        (N_("Reference"), lambda p: p.reference),
+        (N_("Designation"), lambda p: p.designation),
+        (N_("Family"), lambda p: p.family),
+        (N_("Catalogue"), lambda p: " > ".join(p.catalogue_path)),
+        (N_("Price"), lambda p: p.base_price),
+        (N_("Variants"), lambda p: len(p.variants) or None),
+        (N_("Published"), lambda p: p.published),
+        (N_("Dormant"), lambda p: p.dormant),
+    ]
+    show(records, columns, as_json, _("Products"))
+
+
+@app.command(help="Stock summed over the chosen warehouses, with a quantity formula.")
+def stock(
+    formula: StockFormula = typer.Option(StockFormula.REAL, "--formula", help="Quantity formula (SPEC §3.2)."),
+    warehouse: list[str] = typer.Option(None, "--warehouse", "-w", help="Warehouse id, code or name; repeat for several (default: all)."),
+    filter: str = FilterOption,
+    database: str = DatabaseOption,
+    profile: str = ProfileOption,
+    as_json: bool = JsonOption,
+) -> None:
+    records = _read(database, profile, lambda bo: bo.stock(formula=formula, warehouses=warehouse or None, filter=filter))
+    columns: list[Column] = [
+        (N_("Reference"), lambda s: s.reference),
+        (N_("Variant"), lambda s: s.variant),
+        (N_("Quantity"), lambda s: s.quantity),
+        (N_("Real"), lambda s: s.counters.real),
+        (N_("Reserved"), lambda s: s.counters.reserved),
+        (N_("Ordered"), lambda s: s.counters.ordered),
+        (N_("Prepared"), lambda s: s.counters.prepared),
+        (N_("Reserved (counter-mark)"), lambda s: s.counters.reserved_counter_mark),
+        (N_("Ordered (counter-mark)"), lambda s: s.counters.ordered_counter_mark),
+    ]
+    show(records, columns, as_json, _("Stock"))
+
+
+def _quantities(rule) -> str | None:
+    if rule.up_to_quantity is None:
+        return None
+    return _("{low} < qty <= {high}").format(low=rule.above_quantity or Decimal(0), high=rule.up_to_quantity)
+
+
+@app.command(help="Price rules: base price, price categories, customer prices, quantity breaks.")
+def prices(
+    filter: str = FilterOption, database: str = DatabaseOption, profile: str = ProfileOption, as_json: bool = JsonOption
+) -> None:
+    records = _read(database, profile, lambda bo: bo.prices(filter=filter))
+    columns: list[Column] = [
+        (N_("Reference"), lambda r: r.reference),
+        (N_("Rule"), lambda r: r.kind.value),
+        (N_("Category"), lambda r: r.category),
+        (N_("Customer"), lambda r: r.customer),
+        (N_("Quantities"), _quantities),
+        (N_("Price"), lambda r: r.price),
+        (N_("Discount %"), lambda r: r.discount_percent),
+        (N_("Tax included"), lambda r: r.tax_included),
+    ]
+    show(records, columns, as_json, _("Prices"))
+
+
+@app.command(help="Customer accounts, with --filter on the account columns.")
+def customers(
+    filter: str = FilterOption, database: str = DatabaseOption, profile: str = ProfileOption, as_json: bool = JsonOption
+) -> None:
+    records = _read(database, profile, lambda bo: bo.customers(filter=filter))
+    columns: list[Column] = [
+        (N_("Account"), lambda c: c.account),
+        (N_("Name"), lambda c: c.name),
+        (N_("E-mail"), lambda c: c.email),
+        (N_("City"), lambda c: c.billing_address.city if c.billing_address else None),
+        (N_("Price category"), lambda c: c.price_category),
+        (N_("Addresses"), lambda c: len(c.delivery_addresses)),
+        (N_("Contacts"), lambda c: len(c.contacts)),
+        (N_("Dormant"), lambda c: c.dormant),
+    ]
+    show(records, columns, as_json, _("Customers"))
+
+
+def _reference_command(name: str, help_text: str, title: str, method: str, columns: list[Column]) -> None:
+    def command(database: str = DatabaseOption, profile: str = ProfileOption, as_json: bool = JsonOption) -> None:
+        records = _read(database, profile, lambda bo: getattr(bo, method)())
+        show(records, columns, as_json, _(title))
+
+    command.__name__ = method
+    app.command(name=name, help=help_text)(command)
+
+
+_reference_command("taxes", "Taxes.", N_("Taxes"), "taxes", [
+    (N_("Code"), lambda t: t.code), (N_("Name"), lambda t: t.name), (N_("Rate"), lambda t: t.rate), (N_("Kind"), lambda t: t.rate_kind.value),
+])
+_reference_command("price-categories", "Price categories (customer groups).", N_("Price categories"), "price_categories", [
+    (N_("Id"), lambda c: c.id), (N_("Name"), lambda c: c.name), (N_("Tax included"), lambda c: c.tax_included),
+])
+_reference_command("warehouses", "Warehouses.", N_("Warehouses"), "warehouses", [
+    (N_("Id"), lambda w: w.id), (N_("Code"), lambda w: w.code), (N_("Name"), lambda w: w.name), (N_("Main"), lambda w: w.main),
+])
+_reference_command("families", "Product families.", N_("Families"), "families", [
+    (N_("Code"), lambda f: f.code), (N_("Name"), lambda f: f.name), (N_("Total"), lambda f: f.is_total), (N_("Published"), lambda f: f.published),
+])
+_reference_command("catalogue", "The catalogue tree.", N_("Catalogue"), "catalogue", [
+    (N_("Id"), lambda n: n.id), (N_("Level"), lambda n: n.level), (N_("Path"), lambda n: n.path_text()),
+])
+_reference_command("shipping-modes", "Shipping modes.", N_("Shipping modes"), "shipping_modes", [
+    (N_("Id"), lambda m: m.id), (N_("Name"), lambda m: m.name), (N_("Code"), lambda m: m.code), (N_("Article"), lambda m: m.article),
+])
+_reference_command("payment-methods", "Payment methods.", N_("Payment methods"), "payment_methods", [
+    (N_("Id"), lambda m: m.id), (N_("Name"), lambda m: m.name), (N_("Code"), lambda m: m.code),
+])
+_reference_command("currencies", "Currencies.", N_("Currencies"), "currencies", [
+    (N_("Id"), lambda c: c.id), (N_("Name"), lambda c: c.name), (N_("ISO code"), lambda c: c.iso_code),
+    (N_("Symbol"), lambda c: c.symbol), (N_("Rate"), lambda c: c.rate),
+])
+_reference_command("accounting-categories", "Sales accounting categories.", N_("Accounting categories"), "accounting_categories", [
+    (N_("Id"), lambda c: c.id), (N_("Name"), lambda c: c.name),
+])

@@ -1,0 +1,104 @@
+"""What every back-office connector offers: the BackOffice protocol and capability flags.
+
+Operations speak to a back office only through this protocol and the records of
+``gescom_sync.model``; they never see SQL or a REST API. A connector says what it can do
+with ``capabilities`` so that an operation can refuse clearly (or skip a part) instead of
+failing half-way. Write methods (orders, customers, payments) come with later issues.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Protocol, runtime_checkable
+
+from gescom_sync.model import (
+    AccountingCategory,
+    CatalogueNode,
+    Currency,
+    Customer,
+    CustomerGroup,
+    Family,
+    PaymentMethod,
+    Price,
+    PriceRule,
+    Product,
+    ShippingMode,
+    StockFormula,
+    StockLevel,
+    Tax,
+    Warehouse,
+)
+
+
+class Capability(StrEnum):
+    SQL_FILTERS = "sql_filters"  # filters are SQL fragments on the back office's columns
+    CHANGED_SINCE = "changed_since"  # products/customers can be read changed since a date
+    CATALOGUE_TREE = "catalogue_tree"  # a catalogue tree besides families
+    VARIANTS = "variants"  # products with variants (ranges)
+    PACKAGINGS = "packagings"
+    BILLS_OF_MATERIALS = "bills_of_materials"
+    MULTI_WAREHOUSE = "multi_warehouse"
+    STOCK_FORMULAS = "stock_formulas"  # the five formulas of SPEC §3.2
+    CUSTOMER_PRICES = "customer_prices"
+    QUANTITY_BREAKS = "quantity_breaks"
+    FREE_FIELDS = "free_fields"  # user-defined fields on products
+
+
+@runtime_checkable
+class BackOffice(Protocol):
+    """The read side of a back office. ``filter`` is the user's filter, in the connector's terms."""
+
+    name: str  # e.g. "Sage 100"
+    capabilities: frozenset[Capability]
+
+    def test_connection(self) -> str:
+        """A one-line description of what was reached; ConnectionFailed when nothing was."""
+        ...
+
+    def products(self, filter: str | None = None, since: datetime | None = None) -> list[Product]: ...
+
+    def stock(
+        self,
+        formula: StockFormula = StockFormula.REAL,
+        warehouses: Sequence[str] | None = None,
+        filter: str | None = None,
+    ) -> list[StockLevel]:
+        """Stock summed over ``warehouses`` (ids, codes or names; None: all)."""
+        ...
+
+    def prices(self, filter: str | None = None) -> list[PriceRule]: ...
+
+    def resolve_price(
+        self,
+        reference: str,
+        category: str | None = None,
+        customer: str | None = None,
+        quantity: Decimal = Decimal(1),
+    ) -> Price: ...
+
+    def customers(self, filter: str | None = None, since: datetime | None = None) -> list[Customer]: ...
+
+    def price_categories(self) -> list[CustomerGroup]: ...
+
+    def taxes(self) -> list[Tax]: ...
+
+    def shipping_modes(self) -> list[ShippingMode]: ...
+
+    def payment_methods(self) -> list[PaymentMethod]: ...
+
+    def currencies(self) -> list[Currency]: ...
+
+    def accounting_categories(self) -> list[AccountingCategory]: ...
+
+    def warehouses(self) -> list[Warehouse]: ...
+
+    def families(self) -> list[Family]: ...
+
+    def catalogue(self) -> list[CatalogueNode]: ...
+
+    def close(self) -> None:
+        """Release connections."""
+        ...
