@@ -46,5 +46,5 @@ def main() -> None:
     try:
         app()
     except GescomError as error:
-        err_console.print(f"[bold red]{escape(error.message)}[/]")
+        err_console.print(f"[bold red]{escape(error.message)}[/]", soft_wrap=True)
         sys.exit(error.exit_code)
