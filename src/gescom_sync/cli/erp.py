@@ -7,21 +7,16 @@ directly), and prints a table or, with ``--json``, JSON (money as strings).
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import typer
-from rich.console import Console
-from rich.measure import Measurement
-from rich.table import Table
 
 from gescom_sync.backoffice import BackOffice, open_backoffice
-from gescom_sync.cli.common import console, print_json
+from gescom_sync.cli.common import Column, show
 from gescom_sync.errors import ConfigError
-from gescom_sync.i18n import _
+from gescom_sync.i18n import N_, _
 from gescom_sync.model import StockFormula
 
 app = typer.Typer(no_args_is_help=True)
@@ -30,14 +25,6 @@ DatabaseOption = typer.Option(None, "--database", "-d", help="A Sage-layout data
 ProfileOption = typer.Option(None, "--profile", "-p", help="Read the back office of this profile (default: the default profile).")
 JsonOption = typer.Option(False, "--json", help="Print JSON instead of a table.")
 FilterOption = typer.Option(None, "--filter", "-f", help="SQL condition on the back office's columns, e.g. \"AR_Ref LIKE 'CH%'\".")
-
-Column = tuple[str, Callable[[Any], Any]]  # (header msgid, value of a record)
-
-
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention
-    """Marks a msgid for extraction; it is translated when the table is printed."""
-    return message
-
 
 def open_from_options(database: str | None, profile: str | None) -> BackOffice:
     if database and profile:
@@ -49,46 +36,6 @@ def open_from_options(database: str | None, profile: str | None) -> BackOffice:
     from gescom_sync.profiles import load_profile
 
     return open_backoffice(load_profile(profile).backoffice)
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return _("yes") if value else _("no")
-    if isinstance(value, (tuple, list)):
-        return ", ".join(_cell(v) for v in value)
-    return str(value)
-
-
-def _plain(value: Any) -> Any:
-    """Dataclasses as dicts and paths as strings, for JSON."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if isinstance(value, Path):
-        return str(value)
-    return value
-
-
-def show(records: Sequence[Any], columns: Iterable[Column], as_json: bool, title: str) -> None:
-    if as_json:
-        print_json(_plain(list(records)))
-        return
-    columns = list(columns)
-    table = Table(title=f"{title} ({len(records)})", title_justify="left")
-    for header, _value in columns:
-        table.add_column(_(header))
-    for record in records:
-        table.add_row(*(_cell(value(record)) for _header, value in columns))
-    if console.is_terminal:
-        console.print(table)
-    else:  # piped or redirected: the table at its natural width, never cut to 80 columns
-        natural = Measurement.get(console, console.options.update_width(10_000), table).maximum
-        Console(highlight=False, width=natural).print(table)
 
 
 def _read(database: str | None, profile: str | None, read: Callable[[BackOffice], Any]) -> Any:
