@@ -15,10 +15,12 @@ import gettext
 import io
 import os
 from contextvars import ContextVar
+from decimal import Decimal
 from functools import cache
 from importlib import resources
 
 from babel.messages.mofile import write_mo
+from babel.numbers import format_decimal
 from babel.messages.pofile import read_po
 
 DOMAIN = "gescom_sync"
@@ -89,3 +91,9 @@ def N_plural(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     return translations(current_language()).ngettext(singular, plural, n)
+
+
+def format_amount(value: Decimal, decimals: int = 2) -> str:
+    """An amount for people, in the current language: ``1 490,00`` in French, ``1,490.00`` in English."""
+    pattern = "#,##0." + "0" * decimals if decimals else "#,##0"
+    return format_decimal(value, format=pattern, locale=current_language())

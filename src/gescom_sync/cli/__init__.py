@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import typer
@@ -10,7 +11,7 @@ from rich.markup import escape
 from gescom_sync.cli import demo, demo_db, erp, log, profile, sandbox, watermark
 from gescom_sync.cli.common import err_console
 from gescom_sync.errors import GescomError
-from gescom_sync.i18n import set_language
+from gescom_sync.i18n import LANG_ENV, set_language
 
 app = typer.Typer(
     name="gescom-sync",
@@ -27,6 +28,10 @@ def _root(
 ) -> None:
     if lang:
         set_language(lang)
+    elif not os.environ.get(LANG_ENV):
+        from gescom_sync.profiles import load_settings
+
+        set_language(load_settings(include_secrets=False).language)
 
 
 app.add_typer(profile.app, name="profile", help="Create, show, configure and test profiles.")

@@ -15,8 +15,8 @@ from rich.table import Table
 
 from gescom_sync.i18n import _
 
-console = Console(highlight=False)
-err_console = Console(stderr=True, highlight=False)
+console = Console(highlight=False, soft_wrap=True)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 Column = tuple[str, Callable[[Any], Any]]  # (header msgid, value of a record)
 
