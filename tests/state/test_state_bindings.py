@@ -92,3 +92,16 @@ def test_delete_and_list_by_entity(store: StateStore) -> None:
         Binding("bijou", "product", "CHSR10", "3", None, store.bindings.get("bijou", "product", "CHSR10").synced_at)
     ]
     assert store.bindings.list("other") == []
+
+
+def test_part_hashes_are_merged_kept_and_dropped_with_the_remote_object(store) -> None:
+    bindings = store.bindings
+    bindings.bind("bijou", "product", "BAOR01", "11", "h-all", {"texts": "t1", "price": "p1", "stock": "s1"})
+    bindings.set_hash("bijou", "product", "BAOR01", "h-all-2", {"price": "p2"})
+    assert bindings.get("bijou", "product", "BAOR01").part_hashes == {"texts": "t1", "price": "p2", "stock": "s1"}
+
+    bindings.bind("bijou", "product", "BAOR01", "11")  # same remote object: hashes kept
+    assert bindings.get("bijou", "product", "BAOR01").part_hashes["price"] == "p2"
+
+    bindings.bind("bijou", "product", "BAOR01", "12")  # re-created in the shop: nothing was sent to it yet
+    assert bindings.get("bijou", "product", "BAOR01").part_hashes == {}

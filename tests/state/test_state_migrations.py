@@ -27,8 +27,8 @@ SECOND_REVISION = '''
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "0003"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
@@ -44,7 +44,7 @@ def _revision(store: StateStore) -> str | None:
 
 
 def test_a_new_database_has_exactly_the_declared_schema(store: StateStore) -> None:
-    assert _revision(store) == migrate.head_revision() == "0001"
+    assert _revision(store) == migrate.head_revision() == "0002"
     with store.engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), metadata)
     assert differences == []
@@ -60,7 +60,7 @@ def test_reopening_an_up_to_date_database_runs_no_migration(state_url: str, monk
     monkeypatch.setattr(migrate.command, "upgrade", refuse)
     with StateStore.open(state_url) as store:
         assert store.watermarks.get("bijou", "update_stock") == T0
-        assert _revision(store) == "0001"
+        assert _revision(store) == "0002"
 
 
 def test_an_old_database_is_upgraded_and_keeps_its_data(state_url: str, tmp_path: Path) -> None:
@@ -69,11 +69,11 @@ def test_an_old_database_is_upgraded_and_keeps_its_data(state_url: str, tmp_path
         store.bindings.bind("bijou", "order", "WEB187", "187")
     newer = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS, newer, ignore=shutil.ignore_patterns("__pycache__"))
-    (newer / "versions" / "0002_runs_host.py").write_text(SECOND_REVISION, encoding="utf-8")
+    (newer / "versions" / "0003_runs_host.py").write_text(SECOND_REVISION, encoding="utf-8")
 
     with StateStore.open(state_url) as store:
         migrate.upgrade(store.engine, newer)
-        assert _revision(store) == "0002"
+        assert _revision(store) == "0003"
         columns = {column["name"] for column in sa.inspect(store.engine).get_columns("runs")}
         assert "host" in columns
         assert store.runs.get(run_id).options == {"since": "2024-03-28"}
@@ -86,3 +86,29 @@ def test_a_database_from_a_newer_version_is_refused(state_url: str) -> None:
 
     with pytest.raises(ConfigError, match="0099"):
         StateStore.open(state_url)
+
+
+def test_a_database_at_the_first_revision_gets_binding_part_hashes(state_url: str, tmp_path: Path) -> None:
+    first_only = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS, first_only, ignore=shutil.ignore_patterns("__pycache__", "0002_*"))
+    engine = sa.create_engine(state_url)
+    try:
+        migrate.upgrade(engine, first_only)
+        assert _revision_of(engine) == "0001"
+        with engine.begin() as connection:
+            connection.execute(
+                sa.text(
+                    "INSERT INTO bindings (profile, entity, erp_key, shop_id, synced_at) "
+                    "VALUES ('bijou', 'product', 'BAOR01', '11', '2024-03-28 15:21:00')"
+                )
+            )
+    finally:
+        engine.dispose()
+    with StateStore.open(state_url) as store:
+        assert _revision(store) == "0002"
+        binding = store.bindings.get("bijou", "product", "BAOR01")
+        assert (binding.shop_id, binding.part_hashes) == ("11", {})
+
+
+def _revision_of(engine: sa.Engine) -> str | None:
+    return migrate.current_revision(engine)

@@ -6,6 +6,8 @@ instead of creating; the hash of what was last sent lets an unchanged record be 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import sqlalchemy as sa
 
 from gescom_sync.errors import GescomError, NotFound
@@ -31,30 +33,45 @@ class Bindings:
         return self._one(_where(profile, entity) & (bindings.c.shop_id == str(shop_id)))
 
     def bind(
-        self, profile: str, entity: str, erp_key: str, shop_id: str | int, content_hash: str | None = None
+        self,
+        profile: str,
+        entity: str,
+        erp_key: str,
+        shop_id: str | int,
+        content_hash: str | None = None,
+        part_hashes: Mapping[str, str] | None = None,
     ) -> Binding:
         """Link ``erp_key`` to ``shop_id`` (insert, or update the key's existing binding).
 
-        ``content_hash=None`` keeps the hash already stored when the shop id does not change;
-        a new shop id is a different remote object, so its old hash is dropped. Raises
-        :class:`BindingConflict` when ``shop_id`` is bound to another key.
+        ``content_hash=None`` (and ``part_hashes=None``) keep what is already stored when the
+        shop id does not change; a new shop id is a different remote object, so its old
+        hashes are dropped. Raises :class:`BindingConflict` when ``shop_id`` is bound to
+        another key.
         """
         shop_id = str(shop_id)
+        hashes = (content_hash, dict(part_hashes) if part_hashes is not None else None)
         try:
-            return self._bind(profile, entity, erp_key, shop_id, content_hash)
+            return self._bind(profile, entity, erp_key, shop_id, *hashes)
         except sa.exc.IntegrityError:
             # Another process wrote the same key or shop id between our check and our write:
             # one more pass sees its row, and updates it or reports the conflict.
-            return self._bind(profile, entity, erp_key, shop_id, content_hash)
+            return self._bind(profile, entity, erp_key, shop_id, *hashes)
 
-    def set_hash(self, profile: str, entity: str, erp_key: str, content_hash: str) -> None:
-        """Record the hash of what was just sent for ``erp_key`` (and that it was synced now)."""
+    def set_hash(
+        self, profile: str, entity: str, erp_key: str, content_hash: str, part_hashes: Mapping[str, str] | None = None
+    ) -> None:
+        """Record the hash of what was just sent for ``erp_key`` (and that it was synced now).
+
+        ``part_hashes`` are merged into those stored: an update that sent only the price
+        leaves the other parts' hashes as they were.
+        """
         with writing(self._engine) as connection:
-            updated = connection.execute(
-                bindings.update()
-                .where(_where(profile, entity) & (bindings.c.erp_key == erp_key))
-                .values(content_hash=content_hash, synced_at=utc_now())
-            ).rowcount
+            scope = _where(profile, entity) & (bindings.c.erp_key == erp_key)
+            values: dict = {"content_hash": content_hash, "synced_at": utc_now()}
+            if part_hashes is not None:
+                stored = connection.execute(sa.select(bindings.c.part_hashes).where(scope)).scalar() or {}
+                values["part_hashes"] = {**stored, **part_hashes}
+            updated = connection.execute(bindings.update().where(scope).values(**values)).rowcount
         if not updated:
             raise NotFound(
                 _("No binding for {entity} {key!r} in profile {profile!r}.").format(
@@ -75,7 +92,9 @@ class Bindings:
         with reading(self._engine) as connection:
             return [_binding(row) for row in connection.execute(query)]
 
-    def _bind(self, profile: str, entity: str, erp_key: str, shop_id: str, content_hash: str | None) -> Binding:
+    def _bind(
+        self, profile: str, entity: str, erp_key: str, shop_id: str, content_hash: str | None, part_hashes: dict | None
+    ) -> Binding:
         scope = _where(profile, entity)
         with writing(self._engine) as connection:
             owner = connection.execute(sa.select(bindings).where(scope & (bindings.c.shop_id == shop_id))).first()
@@ -87,12 +106,14 @@ class Bindings:
                     ).format(entity=entity, key=erp_key, profile=profile, shop_id=shop_id, other=owner.erp_key)
                 )
             existing = connection.execute(sa.select(bindings).where(scope & (bindings.c.erp_key == erp_key))).first()
-            values = {"shop_id": shop_id, "content_hash": content_hash, "synced_at": utc_now()}
+            values = {"shop_id": shop_id, "content_hash": content_hash, "part_hashes": part_hashes, "synced_at": utc_now()}
             if existing is None:
                 connection.execute(bindings.insert().values(profile=profile, entity=entity, erp_key=erp_key, **values))
             else:
                 if content_hash is None and existing.shop_id == shop_id:
                     values["content_hash"] = existing.content_hash
+                if part_hashes is None and existing.shop_id == shop_id:
+                    values["part_hashes"] = existing.part_hashes
                 connection.execute(bindings.update().where(bindings.c.id == existing.id).values(**values))
             row = connection.execute(sa.select(bindings).where(scope & (bindings.c.erp_key == erp_key))).one()
         return _binding(row)
@@ -108,4 +129,4 @@ def _where(profile: str, entity: str) -> sa.ColumnElement[bool]:
 
 
 def _binding(row: sa.Row) -> Binding:
-    return Binding(row.profile, row.entity, row.erp_key, row.shop_id, row.content_hash, row.synced_at)
+    return Binding(row.profile, row.entity, row.erp_key, row.shop_id, row.content_hash, row.synced_at, row.part_hashes or {})

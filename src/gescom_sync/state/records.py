@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -17,6 +18,7 @@ class Binding:
     shop_id: str
     content_hash: str | None
     synced_at: datetime
+    part_hashes: Mapping[str, str] = field(default_factory=dict)  # {part: hash} of what was last sent
 
 
 @dataclass(frozen=True)

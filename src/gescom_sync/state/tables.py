@@ -31,6 +31,7 @@ bindings = sa.Table(
     sa.Column("erp_key", sa.String(KEY), nullable=False),
     sa.Column("shop_id", sa.String(KEY), nullable=False),
     sa.Column("content_hash", sa.String(128), nullable=True),
+    sa.Column("part_hashes", JSONData, nullable=True),  # {part: hash}: what was last sent, part by part
     sa.Column("synced_at", UTCDateTime(), nullable=False),
     sa.UniqueConstraint("profile", "entity", "erp_key"),
     sa.UniqueConstraint("profile", "entity", "shop_id"),
