@@ -1,0 +1,178 @@
+"""Send records to the shop the idempotent way: bind, diff by part, write in batches, bind.
+
+Every record of a push is a :class:`Draft`: its back-office key, the hash of each of its
+parts (texts, price, stock, images...), and how to build the shop record once its shop id
+and the parts to send are known. For each draft:
+
+- no binding: the record is created with every part;
+- a binding: only the parts whose hash differs from what was last sent, and whose update
+  switch is on, are sent; none -> "unchanged", no call at all;
+- the shop answers that the record already exists (a duplicate SKU with its id): the key
+  is bound to that id and the record is sent again as an update, once;
+- each confirmed write is bound at once, with the hashes of what was sent;
+- a failed write is journaled with the shop's message and its payload kept for replay.
+
+A dry run journals what would be created or updated, and which parts, and writes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import asdict, dataclass, is_dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from pathlib import PurePath
+from typing import Any, Generic, TypeVar
+
+from gescom_sync.journal import Action, Message
+from gescom_sync.i18n import N_
+from gescom_sync.operations.run import OperationRun
+from gescom_sync.shops import WriteResult
+from gescom_sync.state.bindings import BindingConflict
+
+Record = TypeVar("Record")
+Write = Callable[[Sequence[Record]], list[WriteResult]]
+
+
+@dataclass(frozen=True)
+class Draft(Generic[Record]):
+    """One record to push. ``build(shop_id, parts)`` gives the shop record sending only ``parts``."""
+
+    key: str
+    parts: Mapping[str, str]  # part name -> hash of its content
+    build: Callable[[str | None, frozenset[str]], Record]
+
+
+def content_hash(value: Any) -> str:
+    """A stable hash of a value: canonical JSON (sorted keys, Decimal as text), SHA-256."""
+    text = json.dumps(_canonical(value), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _canonical(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return _canonical(asdict(value))
+    if isinstance(value, Mapping):
+        return {str(k): _canonical(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = [_canonical(v) for v in value]
+        return sorted(items, key=json.dumps) if isinstance(value, (set, frozenset)) else items
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")  # 12.50 and 12.5 are the same price
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, (Enum, PurePath)):
+        return str(value.value if isinstance(value, Enum) else value)
+    return value
+
+
+@dataclass(frozen=True)
+class _Pending(Generic[Record]):
+    draft: Draft[Record]
+    shop_id: str | None
+    parts: frozenset[str]
+    record: Record
+
+
+def push(
+    run: OperationRun,
+    entity: str,
+    drafts: Sequence[Draft[Record]],
+    write: Write[Record],
+    *,
+    updatable: Collection[str] | None = None,
+) -> dict[str, str]:
+    """Push ``drafts`` through ``write``; returns back-office key -> shop id of what is in the shop.
+
+    ``updatable`` are the parts that may be sent to an existing record (the user's update
+    switches); None means every part.
+    """
+    bindings = run.store.bindings
+    profile = run.profile.name
+    shop_ids: dict[str, str] = {}
+    pending: list[_Pending[Record]] = []
+    for draft in drafts:
+        binding = bindings.get(profile, entity, draft.key)
+        if binding is None:
+            parts = frozenset(draft.parts)
+        else:
+            shop_ids[draft.key] = binding.shop_id
+            parts = frozenset(
+                part
+                for part, digest in draft.parts.items()
+                if binding.part_hashes.get(part) != digest and (updatable is None or part in updatable)
+            )
+            if not parts:
+                run.journal.item(entity, draft.key, Action.UNCHANGED)
+                continue
+        shop_id = binding.shop_id if binding else None
+        pending.append(_Pending(draft, shop_id, parts, draft.build(shop_id, parts)))
+    if run.options.dry_run:
+        for item in pending:
+            action = Action.CREATED if item.shop_id is None else Action.UPDATED
+            run.journal.item(entity, item.draft.key, action, _sent_parts(item.parts), payload=_payload(item.record))
+        return shop_ids
+    _write(run, entity, pending, write, shop_ids, retry_existing=True)
+    return shop_ids
+
+
+def _write(
+    run: OperationRun,
+    entity: str,
+    pending: Sequence[_Pending[Record]],
+    write: Write[Record],
+    shop_ids: dict[str, str],
+    *,
+    retry_existing: bool,
+) -> None:
+    if not pending:
+        return
+    results = write([item.record for item in pending])
+    retries: list[_Pending[Record]] = []
+    for item, result in zip(pending, results, strict=True):
+        if result.ok and result.shop_id:
+            _bind(run, entity, item, result.shop_id)
+            shop_ids[item.draft.key] = result.shop_id
+            run.journal.item(entity, item.draft.key, Action.CREATED if item.shop_id is None else Action.UPDATED)
+        elif retry_existing and result.existing_shop_id and item.shop_id is None:
+            retry = _adopt(run, entity, item, result)
+            if retry is not None:
+                retries.append(retry)
+        else:
+            reason = Message(result.message or result.code or "?", literal=True)
+            run.journal.item(entity, item.draft.key, Action.FAILED, reason, payload=_payload(item.record))
+    _write(run, entity, retries, write, shop_ids, retry_existing=False)
+
+
+def _adopt(run: OperationRun, entity: str, item: _Pending[Record], refused: WriteResult) -> _Pending[Record] | None:
+    """The shop already has this record (found by SKU, e-mail...): bind it, then update it."""
+    shop_id = refused.existing_shop_id
+    try:
+        run.store.bindings.bind(run.profile.name, entity, item.draft.key, shop_id)
+    except BindingConflict as conflict:  # two back-office records for one shop record: say both
+        reason = Message(f"{refused.message} {conflict.message}".strip(), literal=True)
+        run.journal.item(entity, item.draft.key, Action.FAILED, reason, payload=_payload(item.record))
+        return None
+    parts = frozenset(item.draft.parts)
+    return _Pending(item.draft, shop_id, parts, item.draft.build(shop_id, parts))
+
+
+def _bind(run: OperationRun, entity: str, item: _Pending[Record], shop_id: str) -> None:
+    sent = {part: item.draft.parts[part] for part in item.parts}
+    whole = content_hash(dict(item.draft.parts))
+    bindings = run.store.bindings
+    if item.shop_id == shop_id:
+        bindings.set_hash(run.profile.name, entity, item.draft.key, whole, sent)
+    else:
+        bindings.bind(run.profile.name, entity, item.draft.key, shop_id, whole, sent)
+
+
+def _sent_parts(parts: frozenset[str]) -> Message:
+    return Message(N_("dry run, would send: {parts}"), parts=", ".join(sorted(parts)))
+
+
+def _payload(record: Any) -> Any:
+    return _canonical(record)
