@@ -1,0 +1,1 @@
+"""Back-office records -> shop records (and back), with the profile's settings: pure functions."""
