@@ -32,6 +32,15 @@ def test_demo_creates_the_database_and_the_default_profile(demo_home):
     assert 'default_profile = "demo"' in (home / "settings.toml").read_text()
 
 
+def test_demo_connects_the_profile_to_the_sandbox_shop(demo_home):
+    home, result = demo_home
+    assert "Boutique WooCommerce de test : http://127.0.0.1:" in result.stdout
+    assert "Connecté à WooCommerce à http://127.0.0.1:" in result.stdout
+    assert "la clé peut lire et écrire" in result.stdout
+    profile = (home / "profiles" / "demo.toml").read_text()
+    assert 'type = "woocommerce"' in profile and 'consumer_secret = "<secret>"' in profile
+
+
 def test_demo_prints_the_catalogue_and_the_five_stock_formulas_in_french(demo_home):
     _home, result = demo_home
     out = result.stdout

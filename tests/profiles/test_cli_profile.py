@@ -15,6 +15,7 @@ from gescom_sync.cli import app
 from gescom_sync.cli import profile as profile_cli
 from gescom_sync.errors import ConnectionFailed
 from gescom_sync.profiles import list_profiles, load_profile, load_settings, profile_path
+from gescom_sync.sandbox.woocommerce import RunningSandbox, start_sandbox
 
 CREATE_WOO = (
     "profile",
@@ -267,8 +268,15 @@ def unreachable_sage(settings: object) -> object:
     raise ConnectionFailed("Cannot reach SQL Server srv: login failed for user 'sa'")
 
 
-def test_test_reports_both_connections(run_cli, woo_profile, shop_url, monkeypatch: pytest.MonkeyPatch) -> None:
-    woo_profile("bijou", url=shop_url)
+@pytest.fixture
+def sandbox_shop(tmp_path) -> Iterator[RunningSandbox]:
+    with start_sandbox(tmp_path / "sandbox") as shop:
+        yield shop
+
+
+def test_test_reports_both_connections(run_cli, woo_profile, sandbox_shop, monkeypatch: pytest.MonkeyPatch) -> None:
+    shop_url = sandbox_shop.url
+    woo_profile("bijou", url=shop_url, consumer_key=sandbox_shop.consumer_key, consumer_secret=sandbox_shop.consumer_secret)
     opened = []
     monkeypatch.setattr(
         backoffice, "open_backoffice", lambda settings: opened.append(settings.connect_url()) or ReachableSage()
@@ -280,13 +288,13 @@ def test_test_reports_both_connections(run_cli, woo_profile, shop_url, monkeypat
     assert result.code == 0, result.err
     assert opened[0] == "mssql+pyodbc://sa:db-s3cr3t@srv/SAGE100"
     assert "Gestion commerciale sage100 mssql+pyodbc://srv/SAGE100 : OK - Sage 100 BIJOU: 42 articles" in result.out
-    assert f"Boutique woocommerce {shop_url} : OK - HTTP 200 en " in result.out
+    assert f"Boutique woocommerce {shop_url} : OK - Connecté à WooCommerce à {shop_url} (authentification oauth1) : " in result.out
     assert [(check["side"], check["status"]) for check in as_json] == [("backoffice", "ok"), ("shop", "ok")]
     assert ReachableSage.closed
 
 
-def test_test_exits_2_when_a_side_fails(run_cli, woo_profile, shop_url, monkeypatch: pytest.MonkeyPatch) -> None:
-    woo_profile("bijou", url=shop_url)
+def test_test_exits_2_when_a_side_fails(run_cli, woo_profile, sandbox_shop, monkeypatch: pytest.MonkeyPatch) -> None:
+    woo_profile("bijou", url=sandbox_shop.url, consumer_key=sandbox_shop.consumer_key, consumer_secret=sandbox_shop.consumer_secret)
     monkeypatch.setattr(backoffice, "open_backoffice", unreachable_sage)
 
     result = run_cli("profile", "test", "bijou")
@@ -294,7 +302,18 @@ def test_test_exits_2_when_a_side_fails(run_cli, woo_profile, shop_url, monkeypa
     assert result.code == 2
     assert "Gestion commerciale sage100 mssql+pyodbc://srv/SAGE100 : ÉCHEC - Cannot reach SQL Server srv" in result.err
     assert "Le test de connexion du profil bijou a échoué." in result.err
-    assert "OK - HTTP 200" in result.out
+    assert f"Boutique woocommerce {sandbox_shop.url} : OK - Connecté à WooCommerce" in result.out
+
+
+def test_test_says_which_shop_key_is_wrong(run_cli, woo_profile, sandbox_shop, monkeypatch: pytest.MonkeyPatch) -> None:
+    woo_profile("bijou", url=sandbox_shop.url, consumer_key=sandbox_shop.consumer_key, consumer_secret="cs_" + "0" * 40)
+    monkeypatch.setattr(backoffice, "open_backoffice", lambda settings: ReachableSage())
+
+    result = run_cli("profile", "test", "bijou")
+
+    assert result.code == 2
+    assert f"Boutique woocommerce {sandbox_shop.url} : ÉCHEC - " in result.err
+    assert "secret" in result.err.lower()
 
 
 def test_test_on_the_real_bijou_demo_database(run_cli, shop_url, tmp_path) -> None:

@@ -9,11 +9,13 @@ failing half-way. Write methods (orders, customers, payments) come with later is
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 from typing import Protocol, runtime_checkable
 
+from gescom_sync.backoffice.writer import CustomerWriter
 from gescom_sync.model import (
     AccountingCategory,
     CatalogueNode,
@@ -21,8 +23,10 @@ from gescom_sync.model import (
     Customer,
     CustomerGroup,
     Family,
+    OpenOrderLine,
     PaymentMethod,
     Price,
+    PriceConditions,
     PriceRule,
     Product,
     ShippingMode,
@@ -45,6 +49,18 @@ class Capability(StrEnum):
     CUSTOMER_PRICES = "customer_prices"
     QUANTITY_BREAKS = "quantity_breaks"
     FREE_FIELDS = "free_fields"  # user-defined fields on products
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerStanding:
+    """What the customer export needs beyond :class:`Customer`: can the account buy, was it
+    erased for the GDPR, its risk level and payment delay (B2B data shown in the shop)."""
+
+    account: str
+    blocked: bool = False  # its risk code blocks deliveries
+    gdpr_erased: bool = False  # personal data cleared, excluded from marketing, dormant
+    risk_label: str | None = None
+    payment_days: int | None = None
 
 
 @runtime_checkable
@@ -71,6 +87,16 @@ class BackOffice(Protocol):
 
     def prices(self, filter: str | None = None) -> list[PriceRule]: ...
 
+    def open_order_lines(
+        self, warehouses: Sequence[str] | None = None, filter: str | None = None
+    ) -> list[OpenOrderLine]:
+        """Open supplier-order and customer-order lines (next delivery dates, SPEC §3.2)."""
+        ...
+
+    def price_conditions(self, filter: str | None = None) -> PriceConditions:
+        """Variant, packaging, family, scheduled and buying-group prices (SPEC §3.3)."""
+        ...
+
     def resolve_price(
         self,
         reference: str,
@@ -80,6 +106,18 @@ class BackOffice(Protocol):
     ) -> Price: ...
 
     def customers(self, filter: str | None = None, since: datetime | None = None) -> list[Customer]: ...
+
+    def customer_standings(self) -> dict[str, CustomerStanding]:
+        """Every customer account's standing (blocked, GDPR-erased, risk, payment delay), by account."""
+        ...
+
+    def country_codes(self) -> dict[str, str]:
+        """Country names as the back office writes them -> ISO 3166 alpha-2 codes."""
+        ...
+
+    def customer_writer(self) -> CustomerWriter:
+        """The write side for customer accounts (backoffice/writer.py); close it after use."""
+        ...
 
     def price_categories(self) -> list[CustomerGroup]: ...
 

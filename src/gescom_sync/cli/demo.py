@@ -1,14 +1,17 @@
-"""`gescom-sync demo`: the main job, on the embedded back office.
+"""`gescom-sync demo`: the main job, on the embedded back office and the sandbox shop.
 
 Creates the "Bijou" demo database and a default profile "demo" in a data folder of its
-own (a temporary one unless ``--home`` is given), tests the connection, prints the
-catalogue as the back office gives it, and says which commands to try next.
+own (a temporary one unless ``--home`` is given), starts the sandbox WooCommerce shop on
+a local port and points the profile at it, tests both connections, prints the catalogue
+as the back office gives it, and says which commands to try next.
 """
 
 from __future__ import annotations
 
 import os
+import secrets
 import tempfile
+import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -21,10 +24,13 @@ from gescom_sync.demo.data import FIVE_FORMULAS_ARTICLE
 from gescom_sync.i18n import N_, _, format_amount
 from gescom_sync.model import PriceRuleKind, StockFormula
 from gescom_sync.paths import HOME_ENV
-from gescom_sync.profiles import create_profile, load_profile, profile_exists, set_default_profile
+from gescom_sync.profiles import create_profile, profile_exists, set_default_profile, update_profile
 from gescom_sync.profiles.connection_test import check_connections
+from gescom_sync.profiles.secrets import KEYRING_ENV, MASTER_KEY_ENV
+from gescom_sync.sandbox.woocommerce import RunningSandbox, start_sandbox
 
 DEMO_PROFILE = "demo"
+DEMO_MASTER_KEY_FILE = "demo-master-key"
 DEMO_CUSTOMER = "TOPAZ"
 
 FORMULA_LABELS = {
@@ -53,6 +59,7 @@ NEXT_COMMANDS = (
 
 def run_demo(
     home: Path = typer.Option(None, "--home", help="Keep the demo's data folder here instead of a temporary folder."),
+    serve: bool = typer.Option(False, "--serve", help="Keep the sandbox shop running afterwards, until Ctrl-C."),
 ) -> None:
     folder = _data_folder(home)
     console.print(_("gescom-sync demo — data folder: {folder}").format(folder=folder))
@@ -67,17 +74,57 @@ def run_demo(
         )
         set_default_profile(DEMO_PROFILE)
         console.print(_("Profile {name!r} created and made the default profile.").format(name=DEMO_PROFILE))
-    profile = load_profile(DEMO_PROFILE)
-    _print_connections(profile)
-    _print_catalogue(profile)
-    _print_next_steps(folder)
+    with start_sandbox(folder / "sandbox-shop") as shop:
+        console.print(_("Sandbox WooCommerce shop: {url}").format(url=shop.url))
+        profile = _connect_to(shop)
+        _print_connections(profile)
+        _print_catalogue(profile)
+        _print_next_steps(folder)
+        if serve:
+            _serve(shop)
+
+
+def _connect_to(shop: RunningSandbox):
+    """Point the demo profile at the sandbox (its port changes from one demo to the next)."""
+    return update_profile(
+        DEMO_PROFILE,
+        [
+            ("shop.type", "woocommerce"),
+            ("shop.url", shop.url),
+            ("shop.consumer_key", shop.consumer_key),
+            ("shop.consumer_secret", shop.consumer_secret),
+            ("shop.wordpress_user", shop.wp_user),
+            ("shop.application_password", shop.wp_app_password),
+        ],
+    )
+
+
+def _serve(shop: RunningSandbox) -> None:
+    console.print(_("The sandbox shop shows what the sync did at {url} — Ctrl-C to stop.").format(url=shop.url))
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        pass
 
 
 def _data_folder(home: Path | None) -> Path:
-    """The demo never touches the user's own data folder: it points GESCOM_SYNC_HOME at its own."""
+    """The demo never touches the user's own data folder, nor their keyring: it has its own of both.
+
+    Its secrets (the sandbox shop's keys) go to the folder's encrypted file, under the
+    master key kept in the folder (``demo-master-key``), made on the first run unless
+    GESCOM_SYNC_MASTER_KEY is set then.
+    """
     folder = home.expanduser().resolve() if home else Path(tempfile.mkdtemp(prefix="gescom-sync-demo-"))
     folder.mkdir(parents=True, exist_ok=True)
     os.environ[HOME_ENV] = str(folder)
+    os.environ[KEYRING_ENV] = "file"
+    key_file = folder / DEMO_MASTER_KEY_FILE
+    if not key_file.exists() and not (folder / "secrets.enc").exists() and not os.environ.get(MASTER_KEY_ENV):
+        key_file.write_text(secrets.token_urlsafe(32), encoding="utf-8")
+        key_file.chmod(0o600)
+    if key_file.exists():
+        os.environ[MASTER_KEY_ENV] = key_file.read_text(encoding="utf-8").strip()
     return folder
 
 
@@ -126,11 +173,13 @@ def _print_catalogue(profile) -> None:
 
 def _print_next_steps(folder: Path) -> None:
     console.print(_("Try next, with {variable}={folder}:").format(variable=HOME_ENV, folder=folder))
+    if (folder / DEMO_MASTER_KEY_FILE).exists():
+        console.print(f'  export {KEYRING_ENV}=file {MASTER_KEY_ENV}="$(cat {folder / DEMO_MASTER_KEY_FILE})"')
     for command, meaning in NEXT_COMMANDS:
         console.print(f"  {command}  # {_(meaning)}")
     console.print(
         _(
-            "Next versions of the demo also start the sandbox WooCommerce shop, export the catalogue, "
-            "stock, prices and customers to it, and import its orders back into the demo back office."
+            "Next versions of the demo also export the catalogue, stock, prices and customers to the "
+            "sandbox shop, and import its orders back into the demo back office."
         )
     )

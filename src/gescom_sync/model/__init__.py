@@ -7,7 +7,17 @@ They describe any back office (Sage 100, Dolibarr, Tryton, Odoo): Sage specifics
 
 from gescom_sync.model.catalogue import CatalogueNode, Family
 from gescom_sync.model.customer import Address, Contact, Customer, CustomerGroup
-from gescom_sync.model.price import Price, PriceRule, PriceRuleKind
+from gescom_sync.model.price import (
+    FamilyDiscount,
+    FamilyPriceRule,
+    PackagingPrice,
+    Price,
+    PriceConditions,
+    PriceRule,
+    PriceRuleKind,
+    ScheduledPrice,
+    VariantPrice,
+)
 from gescom_sync.model.product import (
     BomComponent,
     BomKind,
@@ -20,7 +30,7 @@ from gescom_sync.model.product import (
     WeightUnit,
 )
 from gescom_sync.model.reference import AccountingCategory, Currency, PaymentMethod, ShippingMode, Tax, TaxRateKind
-from gescom_sync.model.stock import StockCounters, StockFormula, StockLevel, Warehouse
+from gescom_sync.model.stock import OpenOrderLine, OrderSide, StockCounters, StockFormula, StockLevel, Warehouse
 
 __all__ = [
     "AccountingCategory",
@@ -33,14 +43,21 @@ __all__ = [
     "Customer",
     "CustomerGroup",
     "Family",
+    "FamilyDiscount",
+    "FamilyPriceRule",
     "FreeValue",
     "Media",
+    "OpenOrderLine",
+    "OrderSide",
     "Packaging",
+    "PackagingPrice",
     "PaymentMethod",
     "Price",
+    "PriceConditions",
     "PriceRule",
     "PriceRuleKind",
     "Product",
+    "ScheduledPrice",
     "ShippingMode",
     "StockCounters",
     "StockFormula",
@@ -49,6 +66,7 @@ __all__ = [
     "Tax",
     "TaxRateKind",
     "Variant",
+    "VariantPrice",
     "Warehouse",
     "WeightUnit",
 ]

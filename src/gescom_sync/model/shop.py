@@ -275,7 +275,7 @@ class ShopCustomer:
     company: str | None = None
     shop_id: str | None = None
     username: str | None = None
-    password: str | None = None  # only on creation, when the policy sets one
+    password: str | None = field(default=None, repr=False)  # only on creation, when the policy sets one
     billing: ShopAddress | None = None
     shipping: ShopAddress | None = None
     group_shop_id: str | None = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
@@ -72,3 +73,29 @@ class StockLevel:
     counters: StockCounters
     formula: StockFormula
     quantity: Decimal  # ``counters.quantity(formula)``
+
+
+class OrderSide(StrEnum):
+    """Which way an open order line moves stock when it is fulfilled."""
+
+    SUPPLIER = "supplier"  # a supplier order line: stock comes in
+    CUSTOMER = "customer"  # a customer order or preparation line: stock goes out
+
+
+@dataclass(frozen=True, slots=True)
+class OpenOrderLine:
+    """A line of an open order still to be received (supplier) or delivered (customer).
+
+    ``expected`` is the line's expected delivery date, else its document's; None when
+    neither says. ``variant`` is the variant's reference, None for the product itself.
+    """
+
+    reference: str
+    variant: str | None
+    side: OrderSide
+    quantity: Decimal
+    expected: date | None
+    ordered_on: date | None
+    warehouse: str | None  # Warehouse.id
+    document: str
+    third_party: str | None = None

@@ -16,7 +16,7 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from gescom_sync.i18n import _
-from gescom_sync.profiles.models import Settings
+from gescom_sync.profiles.base import Settings
 
 SETTINGS_KEY = "export_products"
 """The profile's block holding these settings."""

@@ -149,11 +149,27 @@ def _check_backoffice(profile: Profile) -> ConnectionCheck:
     return ConnectionCheck("backoffice", target, "ok", message)
 
 
+CONNECTED_SHOPS = frozenset({"woocommerce"})  # shops whose connector tests keys and permissions too
+
+
+def _check_with_connector(profile: Profile, target: str) -> ConnectionCheck:
+    """The shop's own connection test: address, keys, permissions, what it can do."""
+    from gescom_sync.shops.factory import open_shop  # the connectors import much; only when testing
+
+    try:
+        with open_shop(profile.shop) as shop:
+            return ConnectionCheck("shop", target, "ok", shop.test_connection())
+    except GescomError as error:
+        return ConnectionCheck("shop", target, "failed", error.message)
+
+
 def _check_shop(profile: Profile) -> ConnectionCheck:
     if profile.shop is None:
         return ConnectionCheck("shop", "", "skipped", _("No shop in this profile."))
     url = profile.shop.base_url()
     target = f"{profile.shop.type} {url}"
+    if profile.shop.type in CONNECTED_SHOPS:
+        return _check_with_connector(profile, target)
     try:
         probe = probe_shop(url, profile.shop.http)
     except ConnectionFailed as error:

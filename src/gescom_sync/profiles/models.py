@@ -16,11 +16,16 @@ from typing import Annotated, ClassVar, Literal, Union
 from urllib.parse import urlsplit
 
 import sqlalchemy as sa
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator
 
 from gescom_sync import __version__
 from gescom_sync.errors import ConfigError
 from gescom_sync.i18n import DEFAULT_LANGUAGE, _, available_languages
+from gescom_sync.profiles.base import Settings
+from gescom_sync.profiles.catalogue import ExportProductsSettings
+from gescom_sync.profiles.customers import CustomerRules, ExportCustomersSettings, ImportProspectsSettings
+from gescom_sync.profiles.prices import PriceSettings
+from gescom_sync.profiles.stock import StockSettings
 
 
 PROFILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
@@ -29,12 +34,6 @@ PROFILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 def is_profile_name(name: str) -> bool:
     """Profile names become file names and secret keys: letters, digits, ``_``, ``.``, ``-``."""
     return bool(PROFILE_NAME.match(name)) and not name.endswith(".toml")
-
-
-class Settings(BaseModel):
-    """Base of every settings block: unknown keys are errors, assignments are validated."""
-
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
 
 def _check_language(value: str) -> str:
@@ -231,6 +230,14 @@ class Profile(Settings):
     language: str = Field(DEFAULT_LANGUAGE, description="Language of the journals.")
     backoffice: Backoffice
     shop: Shop | None = None
+    export_products: ExportProductsSettings = Field(default_factory=ExportProductsSettings)
+    update_stock: StockSettings = Field(default_factory=StockSettings)
+    update_prices: PriceSettings = Field(default_factory=PriceSettings)
+    export_customers: ExportCustomersSettings = Field(default_factory=ExportCustomersSettings)
+    import_prospects: ImportProspectsSettings = Field(default_factory=ImportProspectsSettings)
+    customer_rules: CustomerRules = Field(
+        default_factory=CustomerRules, description="How shop customers become back-office accounts (prospects, orders)."
+    )
 
     @field_validator("name")
     @classmethod

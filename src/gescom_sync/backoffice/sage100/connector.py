@@ -14,12 +14,13 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from gescom_sync.backoffice.base import Capability
+from gescom_sync.backoffice.base import Capability, CustomerStanding
 from gescom_sync.backoffice.sage100 import schema as s
 from gescom_sync.backoffice.sage100.articles import read_products
 from gescom_sync.backoffice.sage100.catalogue import read_catalogue, read_families
 from gescom_sync.backoffice.sage100.customers import CUSTOMER, read_customers
 from gescom_sync.backoffice.sage100.prices import read_price_rules, resolve_price
+from gescom_sync.backoffice.sage100.purchases import read_open_order_lines
 from gescom_sync.backoffice.sage100.reference import (
     read_accounting_categories,
     read_currencies,
@@ -32,6 +33,8 @@ from gescom_sync.backoffice.sage100.reference import (
 from gescom_sync.backoffice.sage100.scope import Scope, make_scope
 from gescom_sync.backoffice.sage100.session import engine_for, reading, safe_url
 from gescom_sync.backoffice.sage100.stock import choose_warehouses, read_stock
+from gescom_sync.backoffice.sage100.variant_prices import read_price_conditions
+from gescom_sync.backoffice.sage100.writer import Sage100CustomerWriter, lookups, writable_engine
 from gescom_sync.i18n import _
 from gescom_sync.model import (
     AccountingCategory,
@@ -40,8 +43,10 @@ from gescom_sync.model import (
     Customer,
     CustomerGroup,
     Family,
+    OpenOrderLine,
     PaymentMethod,
     Price,
+    PriceConditions,
     PriceRule,
     Product,
     ShippingMode,
@@ -117,6 +122,21 @@ class Sage100BackOffice:
         with reading(self.engine, "F_ARTICLE", filter) as connection:
             return read_price_rules(connection, scope)
 
+    def open_order_lines(
+        self, warehouses: Sequence[str] | None = None, filter: str | None = None
+    ) -> list[OpenOrderLine]:
+        """Open supplier-order and customer-order lines in ``warehouses`` (None: all)."""
+        chosen = choose_warehouses(self.warehouses(), warehouses)
+        scope = self._articles(filter)
+        with reading(self.engine, "F_ARTICLE", filter) as connection:
+            return read_open_order_lines(connection, scope, chosen)
+
+    def price_conditions(self, filter: str | None = None) -> PriceConditions:
+        """Variant, packaging, family, scheduled and buying-group prices (variant_prices.py)."""
+        scope = self._articles(filter)
+        with reading(self.engine, "F_ARTICLE", filter) as connection:
+            return read_price_conditions(connection, scope)
+
     def resolve_price(
         self,
         reference: str,
@@ -137,6 +157,18 @@ class Sage100BackOffice:
         )
         with reading(self.engine, "F_COMPTET", filter) as connection:
             return read_customers(connection, scope)
+
+    def customer_standings(self) -> dict[str, CustomerStanding]:
+        """Blocked (risk code), GDPR-erased, risk label and payment delay of every customer account."""
+        return self._read("F_COMPTET", lookups.customer_standings)
+
+    def country_codes(self) -> dict[str, str]:
+        """Country names as Sage writes them (F_PAYS) -> ISO 3166 alpha-2 codes."""
+        return self._read("F_PAYS", lookups.country_codes)
+
+    def customer_writer(self) -> Sage100CustomerWriter:
+        """The write side for customer accounts (its own engine: the read side stays read-only)."""
+        return Sage100CustomerWriter(writable_engine(self.engine))
 
     # ----------------------------------------------------------- reference data
 

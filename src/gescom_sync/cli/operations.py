@@ -1,0 +1,50 @@
+"""What every operation command shares: its options, and running it as a journaled run."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+import typer
+
+from gescom_sync.errors import ConfigError
+from gescom_sync.i18n import _
+from gescom_sync.operations.run import OperationRun, RunOptions, run_operation
+
+ProfileOption = typer.Option(None, "--profile", "-p", help="Profile to run (default: the default profile).")
+DryRunOption = typer.Option(False, "--dry-run", help="Read both sides and print what would change; write nothing.")
+SinceOption = typer.Option(None, "--since", help="Only what changed since this date (YYYY-MM-DD or ISO 8601).")
+IncrementalOption = typer.Option(False, "--changed-only", help="Only what changed since the last transfer date.")
+FilterOption = typer.Option(None, "--filter", "-f", help="SQL condition on the back office's columns, e.g. \"AR_Ref LIKE 'CH%'\".")
+JsonOption = typer.Option(False, "--json", help="Journal as JSON lines, for scripts.")
+
+
+def parse_since(text: str | None) -> datetime | None:
+    """``--since``: a date or an ISO 8601 date-time, in local time unless it says its zone."""
+    if text is None:
+        return None
+    try:
+        value = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise ConfigError(
+            _("--since {value!r} is not a date; expected YYYY-MM-DD or YYYY-MM-DDTHH:MM.").format(value=text)
+        ) from None
+    return value if value.tzinfo else value.astimezone()
+
+
+def run_command(
+    operation: str,
+    body: Callable[[OperationRun], None],
+    *,
+    profile: str | None,
+    dry_run: bool = False,
+    since: str | None = None,
+    changed_only: bool = False,
+    sql_filter: str | None = None,
+    json_output: bool = False,
+) -> None:
+    """Run ``body`` as ``operation`` and leave with the run's exit code (0, 1 or 2)."""
+    options = RunOptions(
+        dry_run=dry_run, since=parse_since(since), incremental=changed_only, sql_filter=sql_filter, json_output=json_output
+    )
+    raise typer.Exit(run_operation(operation, profile, options, body))
