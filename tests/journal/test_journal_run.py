@@ -41,6 +41,16 @@ def test_all_items_done_is_exit_code_0(clock):
     assert journal.counters == {"stock": {"updated": 1, "unchanged": 1, "skipped": 1}}
 
 
+def test_the_last_event_gives_the_totals_over_every_entity(clock):
+    recorder = Recorder()
+    with RunJournal("bijou", "export_products", sinks=[recorder], clock=clock) as journal:
+        journal.item("category", "Bijouterie", Action.CREATED)
+        journal.item("product", "BAOR01", Action.CREATED)
+        journal.item("product", "CHAOR42", Action.UNCHANGED)
+
+    assert recorder.events[-1].data["totals"] == {"created": 2, "updated": 0, "unchanged": 1, "skipped": 0, "failed": 0}
+
+
 def test_a_warning_makes_the_run_succeed_with_warnings_still_exit_0(clock):
     with RunJournal("bijou", "export_customers", clock=clock) as journal:
         journal.item("customer", "TOPAZ", Action.CREATED)
@@ -101,7 +111,12 @@ def test_a_run_that_cannot_start_is_journaled_and_exits_2(clock):
     assert (journal.status, journal.exit_code) == (RunStatus.FAILED, 2)
     assert recorder.kinds() == ["started", "error", "summary", "finished"]
     assert recorder.events[1].data == {"message": {"text": "https://bijou.example: 401 Unauthorized"}}
-    assert recorder.events[-1].data == {"operation": "import_orders", "status": "failed", "exit_code": 2}
+    assert recorder.events[-1].data == {
+        "operation": "import_orders",
+        "status": "failed",
+        "exit_code": 2,
+        "totals": {"created": 0, "updated": 0, "unchanged": 0, "skipped": 0, "failed": 0},
+    }
     assert recorder.closed
 
 

@@ -48,6 +48,8 @@ ENTITY_LABELS = {
     "image": N_("Images"),
     "document": N_("Documents"),
     "feature": N_("Features"),
+    "attribute": N_("Attributes"),
+    "brand": N_("Brands"),
     "stock": N_("Stock levels"),
     "price": N_("Prices"),
     "specific_price": N_("Specific prices"),

@@ -100,7 +100,7 @@ class RunJournal:
         self._emit(EventKind.SUMMARY, {"counters": self.counters, "entities": list(self._counters)})
         self._emit(
             EventKind.FINISHED,
-            {"operation": self.operation, "status": self.status.value, "exit_code": self.exit_code},
+            {"operation": self.operation, "status": self.status.value, "exit_code": self.exit_code, "totals": self.totals},
         )
         for sink in self.sinks:
             sink.close(self)
@@ -167,6 +167,11 @@ class RunJournal:
     @property
     def items_processed(self) -> int:
         return sum(sum(by_action.values()) for by_action in self._counters.values())
+
+    @property
+    def totals(self) -> dict[str, int]:
+        """Items per action over every entity: the run's last word for scripts."""
+        return {action.value: sum(by_action.get(action.value, 0) for by_action in self._counters.values()) for action in Action}
 
     @property
     def items_failed(self) -> int:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
@@ -46,6 +46,7 @@ class ShopCategory:
     shop_id: str | None = None
     description: str | None = None
     slug: str | None = None
+    translations: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # as ShopProduct.translations
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +150,9 @@ class ShopProduct:
     upsell_ids: tuple[str, ...] | None = None
     pack_item_ids: tuple[str, ...] | None = None  # for ProductKind.PACK
     meta: Mapping[str, str] = field(default_factory=dict)
+    translations: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """Texts of other shop languages: language code -> {"name"|"description"|"short_description"|"slug": text},
+    for multilingual shops (PrestaShop); the fields above are the default language's."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,11 +179,38 @@ class ShopVariant:
 
 @dataclass(frozen=True, slots=True)
 class StockUpdate:
+    """The stock of a product or variant, and what the stock update sends with it.
+
+    ``quantity`` None leaves the quantity as the shop has it (only other parts changed);
+    every optional field left at None is not sent. ``active`` False deactivates, True
+    reactivates; ``in_stock`` sets the shop's stock status (for records whose stock the
+    shop does not count).
+    """
+
     key: str
     product_shop_id: str
-    quantity: Decimal
+    quantity: Decimal | None
     variant_shop_id: str | None = None
     manage_stock: bool = True
+    next_delivery: date | None = None
+    clear_next_delivery: bool = False  # remove the date the shop has (none is expected any more)
+    weight: Decimal | None = None  # in the shop's unit
+    barcode: str | None = None
+    minimum_quantity: Decimal | None = None
+    warranty_months: int | None = None
+    active: bool | None = None
+    in_stock: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DefaultVariant:
+    """Make the variant with ``options`` the one a variable product shows first (because
+    the previous default is out of stock)."""
+
+    key: str
+    product_shop_id: str
+    options: tuple[tuple[str, str], ...]  # (attribute name, value) per axis
+    attribute_ids: Mapping[str, str] = field(default_factory=dict)  # attribute name -> global attribute id
 
 
 @dataclass(frozen=True, slots=True)

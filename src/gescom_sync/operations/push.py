@@ -9,6 +9,8 @@ and the parts to send are known. For each draft:
   switch is on, are sent; none -> "unchanged", no call at all;
 - the shop answers that the record already exists (a duplicate SKU with its id): the key
   is bound to that id and the record is sent again as an update, once;
+- a part named in the draft's ``force`` is sent to a bound record whatever its hash
+  (the operation found that the shop's own value differs);
 - each confirmed write is bound at once, with the hashes of what was sent;
 - a failed write is journaled with the shop's message and its payload kept for replay.
 
@@ -44,6 +46,7 @@ class Draft(Generic[Record]):
     key: str
     parts: Mapping[str, str]  # part name -> hash of its content
     build: Callable[[str | None, frozenset[str]], Record]
+    force: frozenset[str] = frozenset()  # parts sent to a bound record whatever their hash (the shop differs)
 
 
 def content_hash(value: Any) -> str:
@@ -100,7 +103,7 @@ def push(
             parts = frozenset(draft.parts)
         else:
             shop_ids[draft.key] = binding.shop_id
-            parts = frozenset(
+            parts = draft.force | frozenset(
                 part
                 for part, digest in draft.parts.items()
                 if binding.part_hashes.get(part) != digest and (updatable is None or part in updatable)
@@ -161,7 +164,7 @@ def _adopt(run: OperationRun, entity: str, item: _Pending[Record], refused: Writ
 
 
 def _bind(run: OperationRun, entity: str, item: _Pending[Record], shop_id: str) -> None:
-    sent = {part: item.draft.parts[part] for part in item.parts}
+    sent = {part: item.draft.parts[part] for part in item.parts if part in item.draft.parts}
     whole = content_hash(dict(item.draft.parts))
     bindings = run.store.bindings
     if item.shop_id == shop_id:

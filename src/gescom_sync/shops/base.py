@@ -23,6 +23,7 @@ from typing import Protocol, runtime_checkable
 from gescom_sync.model.order import Order, Refund, Return
 from gescom_sync.model.shop import (
     Activation,
+    DefaultVariant,
     LocalFile,
     PriceUpdate,
     ShopAccount,
@@ -131,6 +132,11 @@ class Shop(Protocol):
         """Ids of the products holding ``skus`` (None where none does): to repair lost bindings."""
         ...
 
+    def read_categories(self) -> list[ShopCategory]:
+        """Every product category of the shop (``key`` = ``shop_id``), to link the categories
+        the merchant made in the shop ("additional categories")."""
+        ...
+
     def write_categories(self, categories: Sequence[ShopCategory]) -> list[WriteResult]:
         """Create or update categories; a ``parent_key`` of the same call is written first."""
         ...
@@ -142,6 +148,14 @@ class Shop(Protocol):
 
     def write_products(self, products: Sequence[ShopProduct]) -> list[WriteResult]: ...
     def write_variants(self, variants: Sequence[ShopVariant]) -> list[WriteResult]: ...
+    def delete_variants(self, keys_and_ids: Sequence[tuple[str, str, str]]) -> list[WriteResult]:
+        """Delete variants for good: (key, product shop id, variant shop id)."""
+        ...
+
+    def set_default_variants(self, defaults: Sequence[DefaultVariant]) -> list[WriteResult]:
+        """The variant each variable product shows first (moved off an out-of-stock one)."""
+        ...
+
     def delete_products(self, keys_and_ids: Sequence[tuple[str, str]]) -> list[WriteResult]: ...
     def write_brands(self, brands: Sequence[ShopBrand]) -> list[WriteResult]: ...
     def upload_image(self, image: LocalFile) -> UploadedMedia: ...

@@ -7,6 +7,7 @@ library (:mod:`.media`). See docs/shop-woocommerce.md.
 
 from __future__ import annotations
 
+import html
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
@@ -23,6 +24,7 @@ from gescom_sync.i18n import _
 from gescom_sync.model.order import Order, Refund, Return
 from gescom_sync.model.shop import (
     Activation,
+    DefaultVariant,
     LocalFile,
     PriceUpdate,
     ShopAccount,
@@ -55,6 +57,8 @@ from gescom_sync.shops.woocommerce.media import MediaCache, MediaUploader, Memor
 from gescom_sync.shops.woocommerce.orders import amount, moment
 
 PER_PAGE = 100
+EMAIL_EXISTS = "registration-error-email-exists"
+"""WooCommerce's error code for a customer created with an e-mail another customer has."""
 REFERENCE_META = "_gescom_sync_reference"
 DEFAULT_STORE = "default"
 WOOCOMMERCE_OPTIONS = HttpOptions(max_concurrency=2)
@@ -203,6 +207,13 @@ class WooCommerceConnector:
         """The ids of the products holding ``skus`` (None where none does), to repair bindings."""
         return self._find_by_sku("products")([{"sku": sku} for sku in skus])
 
+    def read_categories(self) -> list[ShopCategory]:
+        """Every product category of the shop (``key`` and ``shop_id``: its id), to link
+        categories the merchant made in the shop ("additional categories")."""
+        return [ShopCategory(key=str(c["id"]), name=html.unescape(c.get("name") or ""), shop_id=str(c["id"]),
+                             parent_shop_id=str(c["parent"]) if c.get("parent") else None)
+                for c in self._pages("products/categories", {"_fields": "id,name,parent"})]
+
     # -- reference data ------------------------------------------------------------------
 
     def languages(self) -> list[ShopCode]:
@@ -264,6 +275,13 @@ class WooCommerceConnector:
             groups[v.product_shop_id].append((index, BatchItem(v.key, payloads.variant(v), v.shop_id)))
         return self._write_groups(
             {f"products/{pid}/variations": entries for pid, entries in groups.items()}, len(variants), by_sku=True)
+
+    def delete_variants(self, keys_and_ids: Sequence[tuple[str, str, str]]) -> list[WriteResult]:
+        """Delete variations for good: (key, product id, variation id), one batch per product."""
+        groups: dict[str, list[tuple[int, BatchItem]]] = defaultdict(list)
+        for index, (key, product_id, variant_id) in enumerate(keys_and_ids):
+            groups[f"products/{product_id}/variations"].append((index, BatchItem(key, {}, variant_id, delete=True)))
+        return self._write_groups(groups, len(keys_and_ids))
 
     def _write_groups(self, groups: dict[str, list[tuple[int, BatchItem]]], count: int, *, by_sku: bool = False
                       ) -> list[WriteResult]:
@@ -361,8 +379,15 @@ class WooCommerceConnector:
         return self.media.upload(document)
 
     def write_stock(self, updates: Sequence[StockUpdate]) -> list[WriteResult]:
-        return self._update_products_and_variants(
-            updates, lambda u: {"manage_stock": u.manage_stock, "stock_quantity": payloads.whole_units(u.quantity)})
+        """Quantities, and what comes with them (weight, barcode, status, next delivery date
+        in a meta field): products in ``products/batch``, variants in their product's batch."""
+        return self._update_products_and_variants(updates, payloads.stock)
+
+    def set_default_variants(self, defaults: Sequence[DefaultVariant]) -> list[WriteResult]:
+        """The variation each variable product shows first (``default_attributes``)."""
+        items = [BatchItem(d.key, {"default_attributes": payloads.default_attributes(d.options, d.attribute_ids)},
+                           d.product_shop_id) for d in defaults]
+        return self._writer("products").write(items)
 
     def write_prices(self, updates: Sequence[PriceUpdate]) -> list[WriteResult]:
         def body(update: PriceUpdate) -> dict[str, Any]:
@@ -401,8 +426,17 @@ class WooCommerceConnector:
         self._refuse(Capability.CUSTOMER_GROUPS)
 
     def write_customers(self, customers: Sequence[ShopCustomer]) -> list[WriteResult]:
+        """A creation refused because the e-mail is registered reports that customer's id
+        (``existing_shop_id``), found by e-mail: WooCommerce's error does not give it."""
         items = [BatchItem(c.key, payloads.customer(c), c.shop_id) for c in customers]
-        return self._writer("customers", self._find_customers).write(items)
+        results = self._writer("customers", self._find_customers).write(items)
+        return [self._with_existing_id(item, result) for item, result in zip(items, results, strict=True)]
+
+    def _with_existing_id(self, item: BatchItem, result: WriteResult) -> WriteResult:
+        if result.code != EMAIL_EXISTS or result.existing_shop_id or item.shop_id is not None:
+            return result
+        found = self._find_customers([item.payload])[0]
+        return replace(result, existing_shop_id=found) if found else result
 
     def _find_customers(self, payloads_: list[dict[str, Any]]) -> list[str | None]:
         """Ids of customers by e-mail (unique in WooCommerce); one request each."""

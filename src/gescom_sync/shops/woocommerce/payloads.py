@@ -25,6 +25,7 @@ from gescom_sync.model.shop import (
     ShopCustomer,
     ShopProduct,
     ShopVariant,
+    StockUpdate,
     UploadedMedia,
     Visibility,
 )
@@ -32,6 +33,10 @@ from gescom_sync.model.shop import (
 KEY_META = "_gescom_sync_key"
 """meta_data key holding the back-office key on every product, variation and customer."""
 DOCUMENTS_META = "_gescom_sync_documents"
+NEXT_DELIVERY_META = "_gescom_sync_next_delivery"
+"""meta_data key of the next delivery date (ISO date; empty: none): WooCommerce has no such field."""
+MINIMUM_QUANTITY_META = "_gescom_sync_minimum_quantity"
+WARRANTY_META = "_gescom_sync_warranty_months"
 
 PRODUCT_TYPES = {ProductKind.SIMPLE: "simple", ProductKind.VARIABLE: "variable", ProductKind.PACK: "grouped"}
 VISIBILITIES = {Visibility.EVERYWHERE: "visible", Visibility.CATALOGUE: "catalog", Visibility.SEARCH: "search",
@@ -222,3 +227,35 @@ def customer(record: ShopCustomer) -> dict[str, Any]:
     _put(body, "shipping", address(record.shipping, with_email=False) if record.shipping else None)
     body["meta_data"] = _meta(record.key, record.meta)
     return body
+
+
+def stock(update: StockUpdate) -> dict[str, Any]:
+    """A stock update's body, for a product or a variation: only the fields it carries."""
+    body: dict[str, Any] = {}
+    if update.quantity is not None:
+        _stock(body, update.manage_stock, update.quantity)
+    _put(body, "weight", money(update.weight) if update.weight is not None else None)
+    _put(body, "global_unique_id", update.barcode)
+    if update.active is not None:
+        hidden = "private" if update.variant_shop_id else "draft"
+        body["status"] = "publish" if update.active else hidden
+    if update.in_stock is not None:
+        body["stock_status"] = "instock" if update.in_stock else "outofstock"
+    meta = []
+    if update.next_delivery is not None:
+        meta.append({"key": NEXT_DELIVERY_META, "value": update.next_delivery.isoformat()})
+    elif update.clear_next_delivery:
+        meta.append({"key": NEXT_DELIVERY_META, "value": ""})  # empty: no date expected
+    if update.minimum_quantity is not None:
+        meta.append({"key": MINIMUM_QUANTITY_META, "value": money(update.minimum_quantity)})
+    if update.warranty_months is not None:
+        meta.append({"key": WARRANTY_META, "value": str(update.warranty_months)})
+    if meta:
+        body["meta_data"] = meta
+    return body
+
+
+def default_attributes(options: Sequence[tuple[str, str]], attribute_ids: Mapping[str, str]) -> list[dict[str, Any]]:
+    """``default_attributes`` of a variable product: a global attribute by id, a local one by name."""
+    return [({"id": int(attribute_ids[name])} if name in attribute_ids else {"name": name}) | {"option": value}
+            for name, value in options]
