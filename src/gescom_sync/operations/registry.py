@@ -30,11 +30,15 @@ OPERATIONS: dict[str, Operation] = {
     op.id: op
     for op in (
         Operation("export_products", N_("Start of the product export"), N_("End of the product export"), True),
+        Operation("export_categories", N_("Start of the category export"), N_("End of the category export"), True),
+        Operation("export_product_images", N_("Start of the new images export"), N_("End of the new images export"), True),
         Operation("update_stock", N_("Start of the stock update"), N_("End of the stock update"), True),
         Operation("update_prices", N_("Start of the price update"), N_("End of the price update"), True),
         Operation("update_activation", N_("Start of the product activation update"), N_("End of the product activation update"), True),
         Operation("export_customer_groups", N_("Start of the customer group export"), N_("End of the customer group export"), True),
         Operation("export_customers", N_("Start of the customer export"), N_("End of the customer export"), True),
+        Operation("disable_customers", N_("Start of the customer deactivation"), N_("End of the customer deactivation"), True),
+        Operation("anonymise_customers", N_("Start of the GDPR anonymisation of customers"), N_("End of the GDPR anonymisation of customers"), True),
         Operation("import_prospects", N_("Start of the prospect import"), N_("End of the prospect import"), False),
         Operation("import_orders", N_("Start of the order import"), N_("End of the order import"), False),
         Operation("update_orders", N_("Start of the order update"), N_("End of the order update"), True),

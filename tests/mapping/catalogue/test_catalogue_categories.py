@@ -25,7 +25,11 @@ def test_the_catalogue_tree_with_parents_first(bijou):
     draft = build(bijou, categories={"source": "catalogue"}, grouping=GROUPING)
     ring = draft.product("BAOR01")
     assert ring.category_keys == ("catalogue:Bijouterie > Or > Bagues or > Solitaires",)
-    assert ring.parent_category_keys == ("catalogue:Bijouterie", "catalogue:Bijouterie > Or", "catalogue:Bijouterie > Or > Bagues or")
+    assert ring.parent_category_keys == ()  # only in its own category unless asked
+    linked = build(bijou, categories={"source": "catalogue", "link_parent_categories": True}, grouping=GROUPING)
+    assert linked.product("BAOR01").parent_category_keys == (
+        "catalogue:Bijouterie", "catalogue:Bijouterie > Or", "catalogue:Bijouterie > Or > Bagues or"
+    )
     assert [c for c in tree(draft) if c[0].startswith("catalogue:Bijouterie")][:4] == [
         ("catalogue:Bijouterie", "Bijouterie", None),
         ("catalogue:Bijouterie > Or", "Or", "catalogue:Bijouterie"),

@@ -209,7 +209,8 @@ class _CatalogueMapper:
         if self.settings.categories.source is CategorySource.NONE:
             return None, ()
         keys = self.tree.add(category_path(product, self.settings.categories, self.families))
-        return keys[-1:], keys[:-1]
+        parents = keys[:-1] if self.settings.categories.link_parent_categories else ()
+        return keys[-1:], parents
 
     def _brand(self, product: Product) -> str | None:
         name = text_value(product, self.settings.brand_field, "brand_field")

@@ -1,0 +1,268 @@
+"""The pieces of the product export that write to the shop: ids from bindings, categories,
+attributes, brands, media uploads, and the push drafts of products and variants.
+
+Each function takes the run and the mapping's drafts, journals what it does and goes
+through :func:`gescom_sync.operations.push.push` (bind, diff by part, batch write, bind).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping, Sequence
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from gescom_sync.errors import GescomError
+from gescom_sync.i18n import N_, _
+from gescom_sync.journal import Action, Message
+from gescom_sync.mapping.catalogue import (
+    AttributeDraft,
+    BrandDraft,
+    CategoryDraft,
+    Entity,
+    MappingWarning,
+    MediaFile,
+    Part,
+    ProductDraft,
+    ProductResolver,
+    VariantDraft,
+    part_hashes,
+    part_payloads,
+    product_quantities,
+)
+from gescom_sync.mapping.catalogue.parts import content_hash as part_hash
+from gescom_sync.model.shop import ShopAttribute, ShopBrand, ShopCategory, ShopProduct, ShopVariant, UploadedMedia
+from gescom_sync.operations.push import Draft, content_hash, push
+from gescom_sync.operations.run import OperationRun
+from gescom_sync.shops import WriteResult
+from gescom_sync.shops.base import WriteOutcome
+from gescom_sync.shops.woocommerce.media import MEDIA_ENTITY
+
+DRY_RUN_PRODUCT_ID = ""
+"""A new product's id in a dry run: its variants are planned, never written."""
+
+
+class ShopIds:
+    """``id_of(entity, key)`` for the mapping's resolver: what the bindings know, read fresh
+    each time so that what this run created is seen by what comes next; categories named
+    by the merchant ("additional categories") are looked for in the shop itself."""
+
+    def __init__(self, run: OperationRun) -> None:
+        self.run = run
+        self.bindings = run.store.bindings
+        self.profile = run.profile.name
+        self._shop_categories: list[ShopCategory] | None = None
+
+    def __call__(self, entity: str, key: str) -> str | None:
+        if entity in (Entity.IMAGE, Entity.DOCUMENT):
+            return self._shop_id(MEDIA_ENTITY, f"sha256:{key}")  # what the connector's media cache binds
+        if entity == Entity.SHOP_CATEGORY_ID:
+            return key if any(c.shop_id == key.strip() for c in self.shop_categories()) else None
+        if entity == Entity.SHOP_CATEGORY_NAME:
+            wanted = key.strip().casefold()
+            return next((c.shop_id for c in self.shop_categories() if c.name.strip().casefold() == wanted), None)
+        return self._shop_id(entity, key)
+
+    def stored_parts(self, entity: str, key: str) -> Mapping[str, str] | None:
+        """The part hashes last sent for ``key``; None when it is not in the shop."""
+        binding = self.bindings.get(self.profile, entity, key)
+        return None if binding is None else binding.part_hashes
+
+    def shop_categories(self) -> list[ShopCategory]:
+        """The shop's categories, read once per run (after this run's own were written)."""
+        if self._shop_categories is None:
+            self._shop_categories = list(self.run.shop.read_categories())
+        return self._shop_categories
+
+    def _shop_id(self, entity: str, key: str) -> str | None:
+        binding = self.bindings.get(self.profile, entity, key)
+        return binding.shop_id if binding else None
+
+
+# --- categories, attributes, brands -------------------------------------------------------
+
+
+def push_categories(run: OperationRun, drafts: Sequence[CategoryDraft], ids: ShopIds) -> None:
+    """Parents first (the mapping drafts them so); a parent written in the same call is
+    linked by its key, one already in the shop by its id."""
+
+    def draft(category: CategoryDraft) -> Draft[ShopCategory]:
+        def build(shop_id: str | None, parts: frozenset[str]) -> ShopCategory:
+            parent_id = ids(Entity.CATEGORY, category.parent_key) if category.parent_key else None
+            return ShopCategory(key=category.key, name=category.name, shop_id=shop_id, parent_shop_id=parent_id,
+                                parent_key=None if parent_id else category.parent_key)
+
+        return Draft(category.key, {"category": content_hash([category.name, category.parent_key])}, build)
+
+    run.journal.expect(len(drafts))
+    push(run, Entity.CATEGORY, [draft(c) for c in drafts], run.shop.write_categories)
+
+
+def push_attributes(run: OperationRun, drafts: Sequence[AttributeDraft], ids: ShopIds) -> None:
+    """Attributes and their values; a value the shop refuses fails its attribute."""
+
+    def draft(attribute: AttributeDraft) -> Draft[ShopAttribute]:
+        def build(shop_id: str | None, parts: frozenset[str]) -> ShopAttribute:
+            return ShopAttribute(attribute.key, attribute.name, attribute.values, shop_id)
+
+        return Draft(attribute.key, {"name": content_hash(attribute.name), "values": content_hash(attribute.values)},
+                     build)
+
+    def write(records: Sequence[ShopAttribute]) -> list[WriteResult]:
+        return attribute_results(records, run.shop.write_attributes(records))
+
+    run.journal.expect(len(drafts))
+    push(run, Entity.ATTRIBUTE, [draft(a) for a in drafts], write)
+
+
+def attribute_results(records: Sequence[ShopAttribute], results: Sequence[WriteResult]) -> list[WriteResult]:
+    """One result per attribute from the connector's attribute + "<key>/<value>" results."""
+    by_key = {r.key: r for r in results}
+    merged = []
+    for record in records:
+        result = by_key[record.key]
+        failed = [r for key, r in by_key.items() if key.startswith(f"{record.key}/") and not r.ok]
+        if result.ok and failed:
+            reasons = "; ".join(f"{r.key.removeprefix(record.key + '/')}: {r.message}" for r in failed)
+            result = WriteResult(record.key, WriteOutcome.FAILED, message=reasons)
+        merged.append(result)
+    return merged
+
+
+def push_brands(run: OperationRun, drafts: Sequence[BrandDraft]) -> None:
+    def draft(brand: BrandDraft) -> Draft[ShopBrand]:
+        return Draft(brand.key, {"name": content_hash(brand.name)},
+                     lambda shop_id, parts: ShopBrand(brand.key, brand.name, shop_id))
+
+    run.journal.expect(len(drafts))
+    push(run, Entity.BRAND, [draft(b) for b in drafts], run.shop.write_brands)
+
+
+# --- images and documents -------------------------------------------------------------------
+
+
+def upload_files(
+    run: OperationRun, entity: str, files: Sequence[MediaFile], upload: Callable[[MediaFile], UploadedMedia]
+) -> tuple[dict[str, UploadedMedia], set[str]]:
+    """Upload each file once; returns (sha256 -> uploaded, sha256 of the files that failed).
+
+    A dry run uploads nothing and says what it would upload.
+    """
+    uploaded: dict[str, UploadedMedia] = {}
+    failed: set[str] = set()
+    for file in files:
+        if run.options.dry_run:
+            run.journal.item(entity, file.path.name, Action.CREATED, Message(N_("dry run, would upload {file}"),
+                                                                              file=file.shop_name))
+            continue
+        try:
+            media = upload(file)
+        except GescomError as error:
+            failed.add(file.sha256)
+            run.journal.item(entity, file.path.name, Action.FAILED, Message(error.message, literal=True))
+            continue
+        uploaded[file.sha256] = media
+        action = Action.UNCHANGED if media.reused else Action.CREATED
+        run.journal.item(entity, file.path.name, action, Message(N_("media {id}"), id=media.media_id))
+    return uploaded, failed
+
+
+def all_images(draft: ProductDraft) -> list[MediaFile]:
+    """The product's gallery and its variants' pictures, each content once."""
+    return list({f.sha256: f for f in (*draft.images, *(i for v in draft.variants for i in v.images))}.values())
+
+
+def has_images_since(draft: ProductDraft, since: datetime | None) -> bool:
+    if since is None:
+        return bool(all_images(draft))
+    since = since if since.tzinfo else since.replace(tzinfo=UTC)
+    return any(f.modified > since for f in all_images(draft))
+
+
+# --- products and variants ------------------------------------------------------------------
+
+
+VARIANT_PARTS = (Part.PRICE, Part.WEIGHT, Part.DIMENSIONS, Part.BARCODE)
+
+
+def product_hashes(draft: ProductDraft, stock: Mapping[str, Decimal]) -> dict[str, str]:
+    """The product's part hashes. Variants are pushed with their own hashes (entity
+    "variant"), so a product with variants leaves their prices, weights, dimensions,
+    barcodes and quantities out: one variant's new price writes that variant only."""
+    if not draft.variants:
+        return {str(part): digest for part, digest in part_hashes(draft, stock).items()}
+    payloads = part_payloads(draft, stock)
+    payloads.pop(Part.QUANTITY, None)
+    for part in VARIANT_PARTS:
+        payloads[part] = {name: value for name, value in payloads[part].items() if name != "variants"}
+    return {str(part): part_hash(payload) for part, payload in payloads.items()}
+
+
+def product_draft(
+    draft: ProductDraft,
+    hashes: Mapping[str, str],
+    resolver: ProductResolver,
+    stock: Mapping[str, Decimal],
+) -> Draft[ShopProduct]:
+    def build(shop_id: str | None, parts: frozenset[str]) -> ShopProduct:
+        record = resolver.product(draft, {Part(p) for p in parts}, stock)
+        return dataclasses.replace(record, shop_id=shop_id,
+                                   active=draft.active_when_created if shop_id is None else None)
+
+    return Draft(draft.key, dict(hashes), build)
+
+
+def variant_hashes(variant: VariantDraft, quantity: Decimal | None) -> dict[str, str]:
+    """A variant's own parts, named as the product's so that the same switches apply."""
+    payloads: dict[Part, object] = {
+        Part.STRUCTURE: [variant.options, variant.sku],
+        Part.PRICE: variant.price,
+        Part.WEIGHT: variant.weight,
+        Part.DIMENSIONS: variant.dimensions,
+        Part.BARCODE: variant.barcode,
+        Part.IMAGES: [f.sha256 for f in variant.images[:1]],
+    }
+    if quantity is not None:
+        payloads[Part.QUANTITY] = quantity
+    return {str(part): content_hash(value) for part, value in payloads.items()}
+
+
+def variant_drafts(
+    draft: ProductDraft,
+    product_shop_id: str,
+    resolver: ProductResolver,
+    stock: Mapping[str, Decimal],
+    *,
+    without: frozenset[str] = frozenset(),
+) -> list[Draft[ShopVariant]]:
+    """One push draft per variant of ``draft``; ``without``: parts not to send this time."""
+    quantities = product_quantities(draft, stock)
+
+    def one(variant: VariantDraft) -> Draft[ShopVariant]:
+        alone = dataclasses.replace(draft, variants=(variant,))
+
+        def build(shop_id: str | None, parts: frozenset[str]) -> ShopVariant:
+            (record,) = resolver.variants(alone, product_shop_id, {Part(p) for p in parts}, stock)
+            return dataclasses.replace(record, shop_id=shop_id)
+
+        hashes = {p: h for p, h in variant_hashes(variant, quantities.get(variant.key)).items() if p not in without}
+        return Draft(variant.key, hashes, build)
+
+    return [one(v) for v in draft.variants]
+
+
+class WarningFeed:
+    """Journals the mapping's warnings (a list that only grows) as they appear, each once,
+    prefixed by the item they are about. The text is rendered in the run's language."""
+
+    def __init__(self, run: OperationRun, warnings: list[MappingWarning]) -> None:
+        self.run, self.warnings, self.sent = run, warnings, 0
+
+    def flush(self) -> None:
+        for warning in self.warnings[self.sent:]:
+            self.run.journal.warning(Message(N_("{key}: {warning}"), key=warning.key, warning=_text(warning.message)))
+        self.sent = len(self.warnings)
+
+
+def _text(message: Message) -> str:
+    return message.msgid if message.literal else _(message.msgid).format(**message.params)

@@ -1,0 +1,364 @@
+"""Export products (SPEC §3.1): read the back office, map, then push to the shop in
+dependency order: categories, attributes, brands, images and documents, products, variants.
+
+::
+
+    exit_code = run_export_products("bijou", RunOptions(dry_run=True), ExportProductsOptions(new_only=True))
+
+Every write goes through :func:`~gescom_sync.operations.push.push`: a product already in
+the shop gets only its changed parts whose update switch is on; nothing changed means no
+call. Packs and products cross-selling products of the same export wait for a second pass,
+once those are in the shop. Whatever the shop cannot do is said once in the journal with
+the connector's reason, and left out.
+
+Variants of the operation: ``new_only`` (products without a binding), ``categories_only``
+(run as operation ``export_categories``), ``new_images_only`` (run as operation
+``export_product_images``, whose last transfer date is the images' one).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from gescom_sync.i18n import N_
+from gescom_sync.journal import Action, Message, RunJournal
+from gescom_sync.mapping.catalogue import (
+    CatalogueDraft,
+    Entity,
+    ProductDraft,
+    ProductResolver,
+    ReferenceData,
+    build_catalogue,
+    pending_uploads,
+)
+from gescom_sync.mapping.catalogue.parts import Part, switched_on
+from gescom_sync.mapping.stock import article_quantity
+from gescom_sync.model import Product
+from gescom_sync.model.shop import ProductKind
+from gescom_sync.operations.catalogue_push import (
+    DRY_RUN_PRODUCT_ID,
+    ShopIds,
+    WarningFeed,
+    all_images,
+    has_images_since,
+    product_draft,
+    product_hashes,
+    push_attributes,
+    push_brands,
+    push_categories,
+    upload_files,
+    variant_drafts,
+)
+from gescom_sync.operations.push import push
+from gescom_sync.operations.run import OperationRun, RunOptions, run_operation
+from gescom_sync.profiles.catalogue import CategorySource
+from gescom_sync.shops import Capability
+
+OPERATION = "export_products"
+CATEGORIES_OPERATION = "export_categories"
+IMAGES_OPERATION = "export_product_images"
+
+
+@dataclass(frozen=True)
+class ExportProductsOptions:
+    """Which variant of the export (SPEC §3.1): at most one is on."""
+
+    new_only: bool = False
+    categories_only: bool = False
+    new_images_only: bool = False
+
+    @property
+    def operation(self) -> str:
+        """The operation id the run is recorded (and watermarked) under."""
+        if self.categories_only:
+            return CATEGORIES_OPERATION
+        if self.new_images_only:
+            return IMAGES_OPERATION
+        return OPERATION
+
+
+def run_export_products(profile: str | None, options: RunOptions, export: ExportProductsOptions) -> int:
+    """Run the export for ``profile``, journaled; returns the exit code (0, 1 or 2)."""
+    return run_operation(export.operation, profile, options, lambda run: export_products(run, export))
+
+
+def export_products(run: OperationRun, options: ExportProductsOptions = ExportProductsOptions()) -> None:
+    """The body of the export run (for :func:`run_operation`)."""
+    ProductExport(run, options).execute()
+
+
+class ProductExport:
+    def __init__(self, run: OperationRun, options: ExportProductsOptions) -> None:
+        self.run = run
+        self.options = options
+        self.settings = run.profile.export_products
+        self.ids = ShopIds(run)
+        self.explained: set[Capability] = set()
+
+    @property
+    def journal(self) -> RunJournal:
+        return self.run.journal
+
+    def execute(self) -> None:
+        products = self._read_products()
+        catalogue = self._map(products)
+        feed = WarningFeed(self.run, catalogue.warnings)
+        feed.flush()
+        if not self.options.new_images_only:  # the products' images only: their links are in place
+            self._categories(catalogue)
+            if self.options.categories_only:
+                return
+            self._attributes_and_brands(catalogue)
+        drafts = self._within_capabilities(self._changed_only(catalogue.products, products))
+        stock = self._read_stock(products)
+        resolver = ProductResolver(self.ids, catalogue.warnings, seo_meta_keys=self.settings.texts.seo_meta_keys)
+        first, waiting = self._passes(drafts)
+        self._push_products(first, stock, resolver)
+        if waiting:
+            self.journal.step(N_("Second pass: products linked to products created in this run"))
+            self._push_products(waiting, stock, resolver)
+        feed.flush()
+        self._move_images_watermark()
+
+    # --- reading and mapping -----------------------------------------------------------
+
+    def _read_products(self) -> list[Product]:
+        self.journal.step(N_("Reading products"))
+        return self.run.backoffice.products(filter=self.run.options.sql_filter)
+
+    def _map(self, products: list[Product]) -> CatalogueDraft:
+        backoffice = self.run.backoffice
+        self.journal.step(N_("Reading families and taxes"))
+        if self.run.options.sql_filter:
+            references = [p.reference for p in backoffice.products()]  # a master reference may be filtered out
+        else:
+            references = [p.reference for p in products]
+        reference = ReferenceData(backoffice.families(), backoffice.taxes(), references)
+        self.journal.step(N_("Mapping {count} articles"), count=len(products))
+        return build_catalogue(products, self.settings, reference)
+
+    def _changed_only(self, drafts: list[ProductDraft], products: list[Product]) -> list[ProductDraft]:
+        """With ``--since``/``--changed-only``: the shop products of which one article changed.
+
+        The whole back office is mapped so that a group (master reference) is always sent
+        whole: one changed trouser size must not make a product of one variant.
+        """
+        since = self.run.since()
+        if since is None:
+            return drafts
+        changed = {p.reference for p in products if _changed_since(p, since)}
+        return [d for d in drafts if d.key in changed or any(v.stock_reference in changed for v in d.variants)]
+
+    def _read_stock(self, products: Sequence[Product]) -> dict[str, Decimal]:
+        """Quantity per article and range variant, with the stock update's formula and rules."""
+        settings = self.run.profile.update_stock
+        self.journal.step(N_("Reading stock"))
+        levels = self.run.backoffice.stock(settings.formula, settings.warehouses or None, filter=self.run.options.sql_filter)
+        by_source = {level.variant or level.reference: level for level in levels}
+        stock: dict[str, Decimal] = {}
+        for product in products:
+            for source in (product.reference, *(v.reference for v in product.variants)):
+                stock[source] = article_quantity(product, by_source.get(source), settings)[0]
+        return stock
+
+    # --- what the shop can do --------------------------------------------------------------
+
+    def _supported(self, capability: Capability) -> bool:
+        """Whether the shop can; when not, its "not supported by … because …" line, once."""
+        capabilities = self.run.shop.capabilities
+        if capabilities.supports(capability):
+            return True
+        if capability not in self.explained:
+            self.explained.add(capability)
+            self.journal.warning(Message(capabilities.explain(capability), literal=True))
+        return False
+
+    def _within_capabilities(self, drafts: list[ProductDraft]) -> list[ProductDraft]:
+        """Drafts without what the shop cannot take (each left-out part said once)."""
+        def fit(draft: ProductDraft) -> ProductDraft:
+            changes: dict[str, object] = {}
+            if draft.brand_key and not self._supported(Capability.BRANDS):
+                changes["brand_key"] = None
+            if all_images(draft) and not self._supported(Capability.IMAGE_UPLOAD):
+                changes["images"] = ()
+                changes["variants"] = tuple(dataclasses.replace(v, images=()) for v in draft.variants)
+            if draft.documents and not self._supported(Capability.DOCUMENTS):
+                changes["documents"] = ()
+            if draft.translations and not self._supported(Capability.LANGUAGES):
+                changes["translations"] = {}
+            if draft.features and not self._supported(Capability.FEATURES):
+                changes["features"] = ()
+            if draft.kind is ProductKind.PACK and not self._supported(Capability.PACKS):
+                changes.update(kind=ProductKind.SIMPLE, pack_components=(), stock_reference=draft.key)
+            return dataclasses.replace(draft, **changes) if changes else draft
+
+        fitted = [fit(d) for d in drafts]
+        if any(d.variants for d in fitted) and not self._supported(Capability.VARIANTS):
+            for draft in (d for d in fitted if d.variants):
+                self.journal.item(Entity.PRODUCT, draft.key, Action.SKIPPED, N_("the shop has no variants"))
+            fitted = [d for d in fitted if not d.variants]
+        return fitted
+
+    # --- categories --------------------------------------------------------------------
+
+    def _categories(self, catalogue: CatalogueDraft) -> None:
+        if self.settings.categories.source is CategorySource.NONE:
+            if self.options.categories_only:
+                self.journal.warning(N_("Categories are not managed by this profile "
+                                        "(export_products.categories.source = \"none\"): nothing to send"))
+            return
+        if catalogue.categories and self._supported(Capability.CATEGORIES):
+            self.journal.step(N_("Sending categories"))
+            push_categories(self.run, catalogue.categories, self.ids)
+
+    def _attributes_and_brands(self, catalogue: CatalogueDraft) -> None:
+        if catalogue.attributes and self._supported(Capability.ATTRIBUTES):
+            self.journal.step(N_("Sending attributes"))
+            push_attributes(self.run, catalogue.attributes, self.ids)
+        if catalogue.brands and self._supported(Capability.BRANDS):
+            self.journal.step(N_("Sending brands"))
+            push_brands(self.run, catalogue.brands)
+
+    # --- products ------------------------------------------------------------------------
+
+    def _passes(self, drafts: list[ProductDraft]) -> tuple[list[ProductDraft], list[ProductDraft]]:
+        """Products linked (pack, cross-sell) to products of this export not yet in the shop wait."""
+        keys = {d.key for d in drafts}
+
+        def waits(draft: ProductDraft) -> bool:
+            links = (*draft.pack_components, *draft.cross_sells)
+            return any(k in keys and k != draft.key and self.ids(Entity.PRODUCT, k) is None for k in links)
+
+        return [d for d in drafts if not waits(d)], [d for d in drafts if waits(d)]
+
+    def _selected(self, drafts: list[ProductDraft]) -> tuple[list[ProductDraft], list[tuple[str, str]]]:
+        """The drafts this variant of the export sends, and (key, reason) of those it skips."""
+        bound = {d.key: self.ids(Entity.PRODUCT, d.key) is not None for d in drafts}
+        if self.options.new_only:
+            return ([d for d in drafts if not bound[d.key]],
+                    [(d.key, N_("already in the shop (new products only)")) for d in drafts if bound[d.key]])
+        if self.options.new_images_only:
+            since = self._images_since()
+            with_new_images = [d for d in drafts if has_images_since(d, since)]
+            return ([d for d in with_new_images if bound[d.key]],
+                    [(d.key, N_("not in the shop yet: export it first")) for d in with_new_images if not bound[d.key]])
+        return drafts, []
+
+    def _updatable(self) -> frozenset[str]:
+        if self.options.new_images_only:
+            return frozenset({str(Part.IMAGES)})
+        return frozenset(str(p) for p in switched_on(self.settings.update))
+
+    def _push_products(self, drafts: list[ProductDraft], stock: dict[str, Decimal], resolver: ProductResolver) -> None:
+        drafts, skipped = self._selected(drafts)
+        updatable = self._updatable()
+        hashes = {d.key: product_hashes(d, stock) for d in drafts}
+        due = {d.key: self._due(d.key, hashes[d.key], updatable) for d in drafts}
+        failed_media = self._upload_media(drafts, due, resolver)
+        for draft in drafts:
+            if failed_media.get(draft.key):
+                hashes[draft.key] = {p: h for p, h in hashes[draft.key].items() if p not in failed_media[draft.key]}
+        self.journal.step(N_("Sending products"))
+        self.journal.expect(len(drafts) + len(skipped))
+        push(self.run, Entity.PRODUCT, [product_draft(d, hashes[d.key], resolver, stock) for d in drafts],
+             self.run.shop.write_products, updatable=updatable)
+        for key, reason in skipped:
+            self.journal.item(Entity.PRODUCT, key, Action.SKIPPED, reason)
+        self._push_variants([d for d in drafts if d.variants], stock, resolver, updatable, failed_media)
+
+    def _due(self, key: str, hashes: dict[str, str], updatable: frozenset[str]) -> frozenset[str]:
+        """The parts push will send for ``key``: all when new, else the changed updatable ones."""
+        stored = self.ids.stored_parts(Entity.PRODUCT, key)
+        if stored is None:
+            return frozenset(hashes)
+        return frozenset(p for p, h in hashes.items() if p in updatable and stored.get(p) != h)
+
+    def _upload_media(
+        self, drafts: list[ProductDraft], due: dict[str, frozenset[str]], resolver: ProductResolver
+    ) -> dict[str, set[str]]:
+        """Upload the images and documents of the products whose files part is sent.
+
+        Returns, per product, the parts ("images", "documents") not to send this time
+        because one of their files failed: they are sent again on the next run.
+        """
+        images = {f.sha256: f for d in drafts if Part.IMAGES in due[d.key] for f in pending_uploads(d, self.ids)[0]}
+        documents = {f.sha256: f for d in drafts if Part.DOCUMENTS in due[d.key] for f in d.documents}
+        failed: set[str] = set()
+        if images:
+            self.journal.step(N_("Sending images"))
+            self.journal.expect(len(images))
+            _uploaded, failed_images = upload_files(self.run, Entity.IMAGE, list(images.values()),
+                                                    lambda f: self.run.shop.upload_image(f.local_file()))
+            failed |= failed_images
+        if documents:
+            self.journal.step(N_("Sending documents"))
+            self.journal.expect(len(documents))
+            uploaded, failed_documents = upload_files(self.run, Entity.DOCUMENT, list(documents.values()),
+                                                      lambda f: self.run.shop.upload_document(f.local_file()))
+            resolver.documents.update(uploaded)
+            failed |= failed_documents
+        return {d.key: _parts_with_failed_files(d, failed) for d in drafts}
+
+    def _push_variants(
+        self,
+        drafts: list[ProductDraft],
+        stock: dict[str, Decimal],
+        resolver: ProductResolver,
+        updatable: frozenset[str],
+        failed_media: dict[str, set[str]],
+    ) -> None:
+        variants = []
+        for draft in drafts:
+            product_id = self.ids(Entity.PRODUCT, draft.key)
+            if product_id is None and not self.run.options.dry_run:
+                for variant in draft.variants:
+                    self.journal.item(Entity.VARIANT, variant.key, Action.SKIPPED,
+                                      Message(N_("its product {product} is not in the shop"), product=draft.key))
+                continue
+            without = frozenset(failed_media.get(draft.key, ()))
+            variants += variant_drafts(draft, product_id or DRY_RUN_PRODUCT_ID, resolver, stock, without=without)
+        if variants:
+            self.journal.step(N_("Sending variants"))
+            self.journal.expect(len(variants))
+            push(self.run, Entity.VARIANT, variants, self.run.shop.write_variants, updatable=updatable)
+
+    # --- watermark ---------------------------------------------------------------------------
+
+    def _images_since(self) -> datetime | None:
+        if self.run.options.since is not None:
+            return self.run.options.since
+        watermark = self.run.store.watermarks.get(self.run.profile.name, IMAGES_OPERATION)
+        return watermark if watermark is None or watermark.tzinfo else watermark.replace(tzinfo=UTC)
+
+    def _move_images_watermark(self) -> None:
+        """A full export that failed nowhere sent every image: the images are up to date too."""
+        if self.options.new_images_only or self.run.options.dry_run or self.journal.items_failed:
+            return
+        if self.options.new_only or self.run.since() is not None:
+            return
+        self.run.store.watermarks.set(self.run.profile.name, IMAGES_OPERATION, self.run.started_at)
+
+
+def _changed_since(product: Product, since: datetime) -> bool:
+    moment = product.modified or product.created
+    if moment is None:
+        return True  # no date kept: cannot tell, so it is sent (an unchanged one costs no write)
+    if moment.tzinfo is None:
+        moment = moment.astimezone()  # the back office keeps local times
+    if since.tzinfo is None:
+        since = since.astimezone()
+    return moment >= since
+
+
+def _parts_with_failed_files(draft: ProductDraft, failed: set[str]) -> set[str]:
+    parts = set()
+    if any(f.sha256 in failed for f in all_images(draft)):
+        parts.add(str(Part.IMAGES))
+    if any(f.sha256 in failed for f in draft.documents):
+        parts.add(str(Part.DOCUMENTS))
+    return parts
+
