@@ -1,0 +1,249 @@
+"""Customer groups, customers, disable and GDPR end to end: the Bijou back office, the
+sandbox WooCommerce shop, through the CLI; both sides are read after each run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from typer.testing import CliRunner
+
+from gescom_sync.backoffice.sage100 import schema
+from gescom_sync.cli import app
+from gescom_sync.paths import logs_dir
+from gescom_sync.profiles import load_profile, save_profile
+from gescom_sync.sandbox.woocommerce import RunningSandbox
+from gescom_sync.shops.woocommerce.connector import WooCommerceConnector
+from gescom_sync.state import StateStore
+from gescom_sync.state.tables import run_events, run_items
+
+TOPAZ_EMAIL = "contact@bijouterie-topaz.fr"
+SAPHIR_PERSONAL_DATA = ("bonjour@atelier-saphir.fr", "Atelier Saphir", "Lucie", "Fabre", "quai de la Fosse", "Nantes",
+                        "44000")
+
+
+# ----------------------------------------------------------------- helpers
+
+
+def cli(*args: str) -> Any:
+    return CliRunner().invoke(app, list(args))
+
+
+def shop_customers(sandbox: RunningSandbox) -> dict[str, dict[str, Any]]:
+    """The sandbox's customers (role customer) by e-mail."""
+    with WooCommerceConnector(sandbox.url, sandbox.consumer_key, sandbox.consumer_secret) as shop:
+        return {c["email"]: c for c in shop.client.get("customers", params={"per_page": 100}).json()}
+
+
+def meta(record: dict[str, Any], key: str) -> Any:
+    return next((m["value"] for m in record["meta_data"] if m["key"] == key), None)
+
+
+def last_run(profile: str) -> tuple[str, dict[tuple[str, str], str]]:
+    """Status and item actions of the profile's last run."""
+    with StateStore.open() as store:
+        run = store.runs.last(profile)
+        return run.status, {(item.entity, item.key): item.action for item in store.runs.items(run.id)}
+
+
+def update_account(database: Path, account: str, **values: Any) -> None:
+    engine = sa.create_engine(f"sqlite:///{database}")
+    with engine.begin() as connection:
+        connection.execute(sa.update(schema.F_COMPTET).where(schema.F_COMPTET.c.CT_Num == account).values(**values))
+    engine.dispose()
+
+
+def erase_saphir(database: Path) -> None:
+    """What the back office's GDPR erasure does: data cleared, excluded from marketing, dormant."""
+    update_account(database, "SAPHIR", CT_Intitule="Client anonymisé", CT_Contact="", CT_Adresse="",
+                   CT_CodePostal="", CT_Ville="", CT_EMail="", CT_Sommeil=1, CT_ExclureTrait=1, CT_GDPR=1)
+    engine = sa.create_engine(f"sqlite:///{database}")
+    with engine.begin() as connection:
+        connection.execute(sa.delete(schema.F_LIVRAISON).where(schema.F_LIVRAISON.c.CT_Num == "SAPHIR"))
+    engine.dispose()
+
+
+def configure_export(profile: str, **values: Any) -> None:
+    settings = load_profile(profile)
+    for name, value in values.items():
+        target = settings.export_customers
+        *path, last = name.split("__")
+        for part in path:
+            target = getattr(target, part)
+        setattr(target, last, value)
+    save_profile(settings)
+
+
+class CustomerWrites:
+    """Counts the records sent by ``write_customers``."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.sent: list[Any] = []
+        original = WooCommerceConnector.write_customers
+
+        def counting(connector: WooCommerceConnector, records: Any) -> Any:
+            self.sent.extend(records)
+            return original(connector, records)
+
+        monkeypatch.setattr(WooCommerceConnector, "write_customers", counting)
+
+
+# ----------------------------------------------------------------- customer groups
+
+
+def test_customer_groups_say_clearly_that_woocommerce_has_none(profile):
+    result = cli("export", "customer-groups")
+    assert result.exit_code == 0, result.output
+    assert "groupes de clients : non pris en charge par WooCommerce car WooCommerce n'a pas de groupes" in result.output
+    status, actions = last_run(profile)
+    assert status == "succeeded_with_warnings"
+    assert actions == {("customer_group", "1"): "skipped", ("customer_group", "2"): "skipped",
+                       ("customer_group", "3"): "skipped"}
+
+
+# ----------------------------------------------------------------------- customers
+
+
+def test_topaz_exported_with_its_b2b_data_dormant_and_email_less_accounts_skipped(profile, sandbox):
+    result = cli("export", "customers")
+    assert result.exit_code == 0, result.output
+
+    customers = shop_customers(sandbox)
+    assert set(customers) == {TOPAZ_EMAIL, "achats@or-argent-diffusion.fr", "comptoir@bijou-demo.fr",
+                              "bonjour@atelier-saphir.fr", "orders@londonjewels.example",
+                              "info@bijoux-bruxelles.example"}
+    topaz = customers[TOPAZ_EMAIL]
+    assert (topaz["first_name"], topaz["last_name"]) == ("Marie", "Lefèvre")
+    assert {k: topaz["billing"][k] for k in ("company", "address_1", "address_2", "postcode", "city", "country")} == {
+        "company": "Bijouterie Topaz", "address_1": "15 rue de la République", "address_2": "2e étage",
+        "postcode": "69002", "city": "Lyon", "country": "FR"}
+    assert {meta(topaz, k) for k in ("erp_account", "siret", "vat_number", "credit_limit", "payment_days")} == {
+        "TOPAZ", "48271635900027", "FR58482716359", "15000", "30"}
+    assert customers["orders@londonjewels.example"]["billing"]["country"] == "GB"
+
+    status, actions = last_run(profile)
+    assert status == "succeeded_with_warnings"
+    assert {key: action for (_e, key), action in actions.items() if action == "skipped"} == {
+        "ANCIEN": "skipped", "DUBOIS": "skipped", "RGPD0001": "skipped", "WEBMODELE": "skipped"}
+    assert "Le compte DUBOIS n'a pas d'adresse e-mail valide" in result.output
+    assert "Avertissement : Le compte DUBOIS" in result.output
+    assert "ANCIEN : ignoré (Le compte ANCIEN est en sommeil" in result.output
+    # Groups: WooCommerce has none, said once; the other addresses it cannot hold are named.
+    assert result.output.count("groupes de clients : non pris en charge par WooCommerce") == 1
+    assert "Compte TOPAZ : autres adresses non envoyées : 4" in result.output  # 2 delivery + 2 contacts
+
+
+def test_second_export_sends_nothing_and_the_email_switch_guards_the_login(profile, sandbox, tmp_path, monkeypatch):
+    assert cli("export", "customers").exit_code == 0
+    writes = CustomerWrites(monkeypatch)
+    assert cli("export", "customers").exit_code == 0
+    assert writes.sent == []
+    assert {a for a in last_run(profile)[1].values()} == {"unchanged", "skipped"}
+
+    update_account(tmp_path / "bijou.sqlite", "TOPAZ", CT_Contact="Marie Lefèvre-Roux", CT_EMail="marie@topaz.example")
+    assert cli("export", "customers").exit_code == 0
+    assert [(r.key, r.email, r.last_name) for r in writes.sent] == [("TOPAZ", None, "Lefèvre-Roux")]
+    topaz = shop_customers(sandbox)[TOPAZ_EMAIL]  # the login is kept: the e-mail switch is off
+    assert topaz["last_name"] == "Lefèvre-Roux"
+    assert topaz["billing"]["email"] == "marie@topaz.example"  # the billing address goes with "addresses"
+
+    configure_export(profile, update__email=True)
+    assert cli("export", "customers").exit_code == 0
+    assert "marie@topaz.example" in shop_customers(sandbox)
+
+
+@pytest.mark.parametrize(("contacts_as", "expected"), [
+    ("accounts", {"TOPAZ/1": "marie.lefevre@bijouterie-topaz.fr", "TOPAZ/2": "julien.moreau@bijouterie-topaz.fr",
+                  "GROSSOR/4": "sophie.bernard@or-argent-diffusion.fr", "LONDON/5": "james.smith@londonjewels.example"}),
+    ("none", {}),
+])
+def test_contacts_follow_the_setting(profile, sandbox, contacts_as, expected):
+    configure_export(profile, contacts_as=contacts_as)
+    result = cli("export", "customers")
+    assert result.exit_code == 0, result.output
+    contacts = {meta(c, "_gescom_sync_key"): c for c in shop_customers(sandbox).values() if meta(c, "erp_contact")}
+    assert {key: c["email"] for key, c in contacts.items()} == expected
+    if contacts_as == "accounts":
+        marie = contacts["TOPAZ/1"]
+        assert (marie["first_name"], marie["last_name"], meta(marie, "erp_account")) == ("Marie", "LEFÈVRE", "TOPAZ")
+        assert "Le contact 3 du compte TOPAZ n'a pas d'adresse e-mail valide" in result.output  # Paul GIRARD
+        assert last_run(profile)[1][("customer", "TOPAZ/1")] == "created"
+
+
+def test_a_shop_customer_with_the_same_email_is_adopted(profile, sandbox):
+    with WooCommerceConnector(sandbox.url, sandbox.consumer_key, sandbox.consumer_secret) as shop:
+        existing = shop.client.post("customers", json={"email": TOPAZ_EMAIL, "first_name": "M."}).json()
+    assert cli("export", "customers").exit_code == 0
+    customers = shop_customers(sandbox)
+    assert customers[TOPAZ_EMAIL]["id"] == existing["id"]
+    assert meta(customers[TOPAZ_EMAIL], "erp_account") == "TOPAZ"
+    with StateStore.open() as store:
+        assert store.bindings.get(profile, "customer", "TOPAZ").shop_id == str(existing["id"])
+
+
+def test_new_only_and_dry_run(profile, sandbox, monkeypatch):
+    writes = CustomerWrites(monkeypatch)
+    result = cli("export", "customers", "--dry-run", "--filter", "CT_Num IN ('TOPAZ', 'SAPHIR')")
+    assert result.exit_code == 0, result.output
+    assert writes.sent == [] and shop_customers(sandbox) == {}
+    assert last_run(profile)[1] == {("customer", "SAPHIR"): "created", ("customer", "TOPAZ"): "created"}
+    with StateStore.open() as store:
+        assert store.bindings.list(profile, "customer") == []
+
+    assert cli("export", "customers", "--filter", "CT_Num = 'TOPAZ'").exit_code == 0
+    assert cli("export", "customers", "--new-only", "--filter", "CT_Num IN ('TOPAZ', 'SAPHIR')").exit_code == 0
+    assert last_run(profile)[1] == {("customer", "TOPAZ"): "skipped", ("customer", "SAPHIR"): "created"}
+
+
+# ------------------------------------------------------------------ disable, GDPR
+
+
+def test_disable_says_woocommerce_cannot_and_skips_each_account(profile, sandbox, tmp_path):
+    assert cli("export", "customers").exit_code == 0
+    update_account(tmp_path / "bijou.sqlite", "TOPAZ", CT_Sommeil=1)
+    result = cli("update", "customers", "disable")
+    assert result.exit_code == 0, result.output
+    assert "désactivation des clients : non pris en charge par WooCommerce" in result.output
+    status, actions = last_run(profile)
+    assert status == "succeeded_with_warnings"
+    assert actions == {("customer", "TOPAZ"): "skipped", ("customer", "ANCIEN"): "skipped",
+                       ("customer", "WEBMODELE"): "skipped"}
+
+
+def test_gdpr_erased_account_is_anonymised_without_personal_data_anywhere(profile, sandbox, tmp_path, monkeypatch):
+    configure_export(profile, gdpr_email="rgpd@bijou-demo.fr")
+    assert cli("export", "customers").exit_code == 0
+    saphir_id = shop_customers(sandbox)["bonjour@atelier-saphir.fr"]["id"]
+    erase_saphir(tmp_path / "bijou.sqlite")
+
+    dry = cli("update", "customers", "gdpr", "--dry-run")
+    assert dry.exit_code == 0, dry.output
+    assert "bonjour@atelier-saphir.fr" in shop_customers(sandbox)
+
+    result = cli("update", "customers", "gdpr")
+    assert result.exit_code == 0, result.output
+    anonymised = {c["id"]: c for c in shop_customers(sandbox).values()}[saphir_id]
+    assert anonymised["email"] == f"rgpd+{saphir_id}@bijou-demo.fr"
+    assert (anonymised["first_name"], anonymised["last_name"]) == ("GDPR", "GDPR")
+    assert {k: v for k, v in anonymised["billing"].items() if v} == {
+        "first_name": "GDPR", "last_name": "GDPR", "email": f"rgpd+{saphir_id}@bijou-demo.fr"}
+    assert {k: v for k, v in anonymised["shipping"].items() if v} == {"first_name": "GDPR", "last_name": "GDPR"}
+    assert "Le compte SAPHIR a été effacé dans la gestion commerciale (RGPD) : client anonymisé dans la boutique." \
+        in result.output
+    assert last_run(profile)[1] == {("customer", "RGPD0001"): "skipped", ("customer", "SAPHIR"): "updated"}
+
+    writes = CustomerWrites(monkeypatch)
+    assert cli("update", "customers", "gdpr").exit_code == 0  # done once: nothing sent again
+    assert last_run(profile)[1][("customer", "SAPHIR")] == "unchanged" and writes.sent == []
+    assert cli("export", "customers").exit_code == 0  # the export never sends the erased account again
+    assert last_run(profile)[1][("customer", "SAPHIR")] == "skipped"
+
+    journal_texts = [result.output, dry.output, (logs_dir() / f"{profile}.log").read_text(encoding="utf-8")]
+    with StateStore.open() as store, store.engine.connect() as connection:
+        journal_texts += [str(row) for row in connection.execute(sa.select(run_events))]
+        journal_texts += [str(row) for row in connection.execute(sa.select(run_items))]
+    for text in journal_texts:
+        for personal in SAPHIR_PERSONAL_DATA:
+            assert personal not in text
