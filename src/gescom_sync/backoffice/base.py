@@ -15,7 +15,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Protocol, runtime_checkable
 
-from gescom_sync.backoffice.writer import CustomerWriter
+from gescom_sync.backoffice.writer import CustomerWriter, DocumentWriter
 from gescom_sync.model import (
     AccountingCategory,
     CatalogueNode,
@@ -117,6 +117,10 @@ class BackOffice(Protocol):
 
     def customer_writer(self) -> CustomerWriter:
         """The write side for customer accounts (backoffice/writer.py); close it after use."""
+        ...
+
+    def document_writer(self) -> DocumentWriter:
+        """The write side for sales documents (backoffice/writer.py); close it after use."""
         ...
 
     def price_categories(self) -> list[CustomerGroup]: ...

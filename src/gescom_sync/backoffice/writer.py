@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from gescom_sync.journal.events import Message
 from gescom_sync.model import Address, Contact
+
+if TYPE_CHECKING:
+    from gescom_sync.mapping.orders import DocumentDraft, OrderCatalogue
 
 
 class MatchField(StrEnum):
@@ -81,3 +85,32 @@ class CustomerWriter(Protocol):
     def close(self) -> None:
         """Release the writer's connections."""
         ...
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenDocument:
+    """A sales document in the back office: its number, type (DO_Type) and total including tax."""
+
+    piece: str
+    document_type: int
+    total_included: Decimal
+
+
+@runtime_checkable
+class DocumentWriter(Protocol):
+    """Sales documents of the order import (SPEC §3.6): one transaction per document."""
+
+    def order_catalogue(self) -> OrderCatalogue:
+        """What the order mapping needs of the back office (articles, variants, packagings, taxes...)."""
+        ...
+
+    def find_by_shop_order(self, order_id: str) -> WrittenDocument | None:
+        """The document stamped with this shop order id: repairs a crash between the back-office
+        commit and the binding, and finds orders imported by another installation."""
+        ...
+
+    def create_document(self, draft: DocumentDraft) -> WrittenDocument:
+        """Write header, lines, schedule, payments and stock counters, all or nothing."""
+        ...
+
+    def close(self) -> None: ...

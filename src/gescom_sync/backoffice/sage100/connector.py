@@ -34,7 +34,7 @@ from gescom_sync.backoffice.sage100.scope import Scope, make_scope
 from gescom_sync.backoffice.sage100.session import engine_for, reading, safe_url
 from gescom_sync.backoffice.sage100.stock import choose_warehouses, read_stock
 from gescom_sync.backoffice.sage100.variant_prices import read_price_conditions
-from gescom_sync.backoffice.sage100.writer import Sage100CustomerWriter, lookups, writable_engine
+from gescom_sync.backoffice.sage100.writer import Sage100CustomerWriter, Sage100DocumentWriter, lookups, writable_engine
 from gescom_sync.i18n import _
 from gescom_sync.model import (
     AccountingCategory,
@@ -169,6 +169,10 @@ class Sage100BackOffice:
     def customer_writer(self) -> Sage100CustomerWriter:
         """The write side for customer accounts (its own engine: the read side stays read-only)."""
         return Sage100CustomerWriter(writable_engine(self.engine))
+
+    def document_writer(self) -> Sage100DocumentWriter:
+        """The write side for sales documents, one transaction per document (its own engine too)."""
+        return Sage100DocumentWriter(writable_engine(self.engine))
 
     # ----------------------------------------------------------- reference data
 

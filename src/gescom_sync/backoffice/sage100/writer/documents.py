@@ -1,0 +1,260 @@
+"""Sales documents written on the Sage layout: F_DOCENTETE + F_DOCLIGNE + the payment
+schedule F_DOCREGL, payments F_CREGLEMENT allocated by F_REGLECH, the number taken from
+F_DOCCURRENTPIECE and the stock counters moved, all in ONE transaction per document.
+
+This targets the demo and Sage-layout databases (SQLite, PostgreSQL). A real Sage 100
+takes these writes through Objets Métiers (reference §7: triggers, anti-fraud hashes and
+stock valuation belong to Sage): see docs/import-orders.md.
+
+The shop order id is stamped in ``DO_NoWeb``: :meth:`find_by_shop_order` finds the
+document again after a crash between this commit and the binding in the state store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from decimal import Decimal
+from typing import Any
+
+import sqlalchemy as sa
+
+from gescom_sync.backoffice.sage100 import schema as s
+from gescom_sync.backoffice.sage100.session import first_line, safe_url
+from gescom_sync.backoffice.sage100.writer import numbering, stock_counters
+from gescom_sync.backoffice.sage100.writer.catalogue import read_order_catalogue
+from gescom_sync.backoffice.writer import WrittenDocument
+from gescom_sync.errors import ConfigError, ConnectionFailed, NotFound
+from gescom_sync.i18n import _
+from gescom_sync.mapping.orders.catalogue import OrderCatalogue
+from gescom_sync.mapping.orders.draft import DocumentDraft, DraftLine, LineKind, PaymentDraft, money
+from gescom_sync.mapping.orders.totals import DocumentTotals, document_totals, line_amounts
+
+SALES = 0
+EXIT = 3  # DL_MvtStock: stock exit
+STOCK_EXIT_TYPES = (3, 6)  # delivery note, invoice
+CONCURRENT_TRIES = 3
+UNIT_PRICE = Decimal("0.000001")
+
+
+class Sage100DocumentWriter:
+    """Creates sales documents in a Sage-layout database through a writable engine."""
+
+    def __init__(self, engine: sa.Engine) -> None:
+        self.engine = engine
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Sage100DocumentWriter:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def order_catalogue(self) -> OrderCatalogue:
+        with self._transaction() as connection:
+            return read_order_catalogue(connection)
+
+    def find_by_shop_order(self, order_id: str) -> WrittenDocument | None:
+        """The sales document stamped with this shop order id (DO_NoWeb), the first one made."""
+        header = s.F_DOCENTETE
+        with self._transaction() as connection:
+            row = connection.execute(
+                sa.select(header.c.DO_Type, header.c.DO_Piece, header.c.DO_TotalTTC)
+                .where(header.c.DO_Domaine == SALES, header.c.DO_NoWeb == order_id)
+                .order_by(header.c.cbMarq).limit(1)
+            ).first()
+        return None if row is None else WrittenDocument(row.DO_Piece, row.DO_Type, Decimal(row.DO_TotalTTC))
+
+    def create_document(self, draft: DocumentDraft) -> WrittenDocument:
+        """Write the whole document or nothing; another writer taking the same number at the same
+        moment makes the unique index refuse this transaction, which starts again."""
+        for _attempt in range(CONCURRENT_TRIES):
+            try:
+                with self._transaction() as connection:
+                    return _create(connection, draft)
+            except sa.exc.IntegrityError as error:
+                clash = error
+        raise ConnectionFailed(_("Cannot write the document of order {order} in the Sage database {url}: {reason}")
+                               .format(order=draft.shop_order_id, url=safe_url(self.engine.url),
+                                       reason=first_line(clash)))
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sa.Connection]:
+        try:
+            with self.engine.begin() as connection:
+                yield connection
+        except sa.exc.IntegrityError:
+            raise
+        except sa.exc.DBAPIError as error:
+            raise ConnectionFailed(_("Cannot write to the Sage database {url}: {reason}").format(
+                url=safe_url(self.engine.url), reason=first_line(error))) from None
+
+
+def _create(connection: sa.Connection, draft: DocumentDraft) -> WrittenDocument:
+    customer = _customer(connection, draft.account)
+    warehouse = draft.warehouse or customer["DE_No"] or _main_warehouse(connection)
+    piece = numbering.take_number(connection, draft.document_type, draft.series)
+    totals = document_totals(draft.lines, draft.shipping, draft.tax_included)
+    paid = sum((p.amount for p in draft.payments), Decimal(0))
+    header = _header(connection, draft, customer, piece, warehouse, totals, paid)
+    connection.execute(sa.insert(s.F_DOCENTETE), [header])
+    first_no = (connection.scalar(sa.select(sa.func.max(s.F_DOCLIGNE.c.DL_No))) or 0) + 1
+    rows = [_line(draft, header, line, position, first_no + position - 1)
+            for position, line in enumerate(draft.lines, 1)]
+    for row in rows:  # one by one: comment lines carry fewer columns than article lines
+        connection.execute(sa.insert(s.F_DOCLIGNE).values(row))
+    for line in draft.lines:
+        if line.stock_managed and line.article:
+            stock_counters.move(connection, draft.document_type, line.article, line.range_numbers, warehouse,
+                                line.quantity)
+    schedule = _schedule(connection, draft, header, totals.included, paid)
+    for payment in draft.payments:
+        _payment(connection, draft, header, schedule, payment)
+    return WrittenDocument(piece, int(draft.document_type), totals.included)
+
+
+def _customer(connection: sa.Connection, account: str) -> sa.RowMapping:
+    c = s.F_COMPTET
+    row = connection.execute(sa.select(c).where(c.c.CT_Num == account, c.c.CT_Type == 0)).mappings().first()
+    if row is None:
+        raise NotFound(_("The customer account {account} is not in the Sage database.").format(account=account))
+    return row
+
+
+def _main_warehouse(connection: sa.Connection) -> int:
+    depot = s.F_DEPOT
+    return connection.scalar(sa.select(depot.c.DE_No).order_by(depot.c.DE_Principal.desc(), depot.c.DE_No)) or 1
+
+
+def _delivery_address(connection: sa.Connection, account: str) -> int:
+    li = s.F_LIVRAISON
+    return connection.scalar(sa.select(li.c.LI_No).where(li.c.CT_Num == account)
+                             .order_by(li.c.LI_Principal.desc(), li.c.LI_No).limit(1)) or 0
+
+
+def _header(connection: sa.Connection, draft: DocumentDraft, customer: sa.RowMapping, piece: str, warehouse: int,
+            totals: DocumentTotals, paid: Decimal) -> dict[str, Any]:
+    """The header with the defaults a document takes from its customer account (reference §7)."""
+    shipping = draft.shipping
+    shipping_tax = {}
+    if shipping is not None:
+        shipping_tax = {"DO_ValFrais": shipping.amount, "DO_TypeLigneFrais": int(draft.tax_included),
+                        "DO_Taxe1": shipping.tax_rate, "DO_CodeTaxe1": shipping.tax_code}
+    return {
+        "DO_Domaine": SALES, "DO_Type": int(draft.document_type), "DO_DocType": int(draft.document_type),
+        "DO_Piece": piece, "DO_Date": draft.date, "DO_Heure": draft.date.strftime("000%H%M%S"),
+        "DO_Ref": draft.reference, "DO_Tiers": draft.account, "DO_NoWeb": draft.shop_order_id,
+        "DO_Statut": draft.status, "DO_Provenance": 0, "DO_Souche": draft.series, "DE_No": warehouse,
+        "LI_No": _delivery_address(connection, draft.account), "DO_DateLivr": draft.delivery_date,
+        "CO_No": customer["CO_No"], "DO_Period": customer["N_Period"],
+        "CT_NumPayeur": customer["CT_NumPayeur"] or draft.account, "CG_Num": customer["CG_NumPrinc"],
+        "DO_Devise": draft.currency, "DO_Cours": draft.currency_rate,
+        "DO_Expedit": draft.shipping_mode or customer["N_Expedition"], "DO_Condition": customer["N_Condition"],
+        "N_CatCompta": draft.accounting_category or customer["N_CatCompta"], "DO_Tarif": customer["N_CatTarif"],
+        "DO_NbFacture": customer["CT_Facture"], "DO_BLFact": customer["CT_BLFact"],
+        "DO_TxEscompte": customer["CT_Taux02"], "DO_Langue": customer["CT_Langue"],
+        "CT_NumCentrale": customer["CT_NumCentrale"], "CA_Num": customer["CA_Num"],
+        "DO_Transaction": 11, "DO_Regime": 21, "DO_Colisage": 1, "DO_TypeColis": 1,
+        **shipping_tax,
+        "DO_TotalHT": totals.lines_excluded, "DO_TotalHTNet": totals.excluded, "DO_TotalTTC": totals.included,
+        "DO_NetAPayer": totals.included, "DO_MontantRegle": paid,
+        "DO_Ecart": draft.expected_total - totals.included,  # a difference the totals check let through
+    }
+
+
+def _line(draft: DocumentDraft, header: dict[str, Any], line: DraftLine, position: int, number: int) -> dict[str, Any]:
+    row = {
+        "DO_Domaine": SALES, "DO_Type": header["DO_Type"], "DO_DocType": header["DO_Type"], "DO_Piece": header["DO_Piece"],
+        "DO_Date": header["DO_Date"], "DO_Ref": header["DO_Ref"], "DO_DateLivr": header["DO_DateLivr"],
+        "CT_Num": draft.account, "DL_No": number, "DL_Ligne": position * 1000, "AR_Ref": line.article,
+        "DL_Design": line.designation, "DE_No": header["DE_No"], "CO_No": header["CO_No"], "PF_Num": "",
+    }
+    if line.kind is LineKind.COMMENT:
+        return row
+    excluded, included = line_amounts(line, draft.tax_included)
+    price_excluded, price_included = _unit_prices(line, draft.tax_included)
+    row |= {
+        "DL_Qte": line.quantity, "DL_QteBC": line.quantity, "DL_QteBL": line.quantity,
+        "DL_PrixUnitaire": _base_currency(price_excluded, draft), "DL_PUBC": _base_currency(price_excluded, draft),
+        "DL_PUTTC": price_included, "DL_TTC": int(draft.tax_included),
+        "DL_PUDevise": price_excluded if draft.currency else Decimal(0),
+        "DL_Taxe1": line.tax_rate, "DL_CodeTaxe1": line.tax_code, "DL_TypeTaux1": 0, "DL_TypeTaxe1": 0,
+        "DL_MontantHT": excluded, "DL_MontantTTC": included, "DL_Valorise": 1,
+        "DL_MvtStock": EXIT if draft.document_type in STOCK_EXIT_TYPES and line.stock_managed else 0,
+        "AG_No1": line.range_numbers[0], "AG_No2": line.range_numbers[1],
+        "EU_Enumere": line.packaging, "EU_Qte": line.packagings if line.packagings is not None else line.quantity,
+    }
+    if line.ecotax:
+        ecotax = line.ecotax / (1 + line.tax_rate / 100) if draft.tax_included else line.ecotax
+        row |= {"DL_Taxe2": money(ecotax), "DL_TypeTaux2": 1, "DL_CodeTaxe2": line.ecotax_code}
+    return row
+
+
+def _unit_prices(line: DraftLine, tax_included: bool) -> tuple[Decimal, Decimal]:
+    """(excluded, included) unit price; the one not entered is derived at six decimals."""
+    factor = 1 + line.tax_rate / 100
+    price = line.unit_price + line.ecotax
+    if tax_included:
+        return (price / factor).quantize(UNIT_PRICE), price
+    return price, (price * factor).quantize(UNIT_PRICE)
+
+
+def _base_currency(price: Decimal, draft: DocumentDraft) -> Decimal:
+    """A price of a document in currency, in the back office's currency (DO_Cours: currency per unit)."""
+    if not draft.currency or not draft.currency_rate:
+        return price
+    return (price / draft.currency_rate).quantize(UNIT_PRICE)
+
+
+def _schedule(connection: sa.Connection, draft: DocumentDraft, header: dict[str, Any], total: Decimal,
+              paid: Decimal) -> dict[str, Any]:
+    """One due date for the whole document (F_DOCREGL), paid when the payments cover it."""
+    regl = s.F_DOCREGL
+    method = draft.payments[0].method if draft.payments else _customer_method(connection, draft.account)
+    row = {
+        "DR_No": (connection.scalar(sa.select(sa.func.max(regl.c.DR_No))) or 0) + 1,
+        "DO_Domaine": SALES, "DO_Type": header["DO_Type"], "DO_DocType": header["DO_Type"],
+        "DO_Piece": header["DO_Piece"], "DR_Date": draft.date, "DR_Pourcent": Decimal(100),
+        "DR_Montant": _base_currency(total, draft) if draft.currency else total,
+        "DR_MontantDev": total if draft.currency else Decimal(0), "DR_Equil": 1,
+        "DR_Regle": int(bool(draft.payments) and paid >= total), "N_Reglement": method,
+    }
+    connection.execute(sa.insert(regl), [row])
+    return row
+
+
+def _customer_method(connection: sa.Connection, account: str) -> int:
+    terms = s.F_REGLEMENTT
+    return connection.scalar(sa.select(terms.c.N_Reglement).where(terms.c.CT_Num == account)
+                             .order_by(terms.c.cbMarq).limit(1)) or 0
+
+
+def _payment(connection: sa.Connection, draft: DocumentDraft, header: dict[str, Any], schedule: dict[str, Any],
+             payment: PaymentDraft) -> None:
+    cr = s.F_CREGLEMENT
+    number = (connection.scalar(sa.select(sa.func.max(cr.c.RG_No))) or 0) + 1
+    in_currency = bool(draft.currency and draft.currency_rate)
+    connection.execute(sa.insert(cr), [{
+        "RG_No": number, "CT_NumPayeur": header["CT_NumPayeur"], "RG_Date": payment.date,
+        "RG_Heure": payment.date.strftime("000%H%M%S"), "RG_Reference": payment.reference,
+        "RG_Libelle": payment.label, "N_Reglement": payment.method, "JO_Num": payment.journal,
+        "CG_Num": payment.gl_account or _journal_account(connection, payment.journal),
+        "RG_Montant": money(payment.amount / draft.currency_rate) if in_currency else payment.amount,
+        "RG_MontantDev": payment.amount if in_currency else Decimal(0), "N_Devise": draft.currency,
+        "RG_Cours": draft.currency_rate, "RG_Type": 0, "RG_Impute": 1,
+    }])
+    connection.execute(sa.insert(s.F_REGLECH), [{
+        "RG_No": number, "DR_No": schedule["DR_No"], "DO_Domaine": SALES, "DO_Type": header["DO_Type"],
+        "DO_Piece": header["DO_Piece"], "RC_Montant": payment.amount,
+    }])
+
+
+def _journal_account(connection: sa.Connection, journal: str) -> str | None:
+    jo = s.F_JOURNAUX
+    row = connection.execute(sa.select(jo.c.CG_Num).where(jo.c.JO_Num == journal)).first()
+    if row is None:
+        raise ConfigError(_("The bank journal {journal} (import_orders.payments) is not in the Sage database "
+                            "(F_JOURNAUX).").format(journal=journal))
+    return row.CG_Num

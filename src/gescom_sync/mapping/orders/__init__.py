@@ -1,0 +1,24 @@
+"""Shop orders -> back-office document drafts (SPEC §3.6): pure functions over the order,
+the profile's settings and a snapshot of the back office (docs/import-orders.md)."""
+
+from gescom_sync.mapping.orders.build import build_document, check_special_articles
+from gescom_sync.mapping.orders.catalogue import ArticleInfo, OrderCatalogue, PackagingRef, Resolved, VariantRef
+from gescom_sync.mapping.orders.draft import (
+    DocumentDraft,
+    DocumentType,
+    DraftLine,
+    LineKind,
+    PaymentDraft,
+    ShippingFooter,
+    money,
+)
+from gescom_sync.mapping.orders.errors import OrderRejected
+from gescom_sync.mapping.orders.header import status_rule, template_values
+from gescom_sync.mapping.orders.payments import account_override
+from gescom_sync.mapping.orders.totals import DocumentTotals, document_totals
+
+__all__ = [
+    "ArticleInfo", "DocumentDraft", "DocumentTotals", "DocumentType", "DraftLine", "LineKind", "OrderCatalogue",
+    "OrderRejected", "PackagingRef", "PaymentDraft", "Resolved", "ShippingFooter", "VariantRef", "account_override",
+    "build_document", "check_special_articles", "document_totals", "money", "status_rule", "template_values",
+]
