@@ -73,3 +73,50 @@ def banner(running, folder: Path, latency_ms: int, fail_rate: float, seed: int |
         lines.append(_("Faults: latency {latency} ms, failure rate {rate}, seed {seed}").format(latency=latency_ms, rate=fail_rate, seed=seed))
     lines.append(_("Press Ctrl+C to stop."))
     return lines
+
+
+@app.command("prestashop", help="Serve a local PrestaShop shop (webservice under /api/) until Ctrl+C.")
+def prestashop(
+    port: int = typer.Option(8082, "--port", help="TCP port (0: any free port)."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+    data: Path = typer.Option(None, "--data", help="Folder of the shop's database, images and attachments (default: in the data folder)."),
+    key: str = typer.Option(None, "--key", help="Webservice key (32 letters or digits); generated when not given."),
+    latency_ms: int = typer.Option(0, "--latency-ms", min=0, help="Delay added to every webservice answer, in milliseconds."),
+    fail_rate: float = typer.Option(0.0, "--fail-rate", help="Share of webservice calls answered 503, 500 or too slowly (0 to 1)."),
+    seed: int = typer.Option(None, "--seed", help="Seed of the failure draws, for reproducible runs."),
+    no_rewrite: bool = typer.Option(False, "--no-url-rewriting", help="Answer only at webservice/dispatcher.php?url=, like a shop without URL rewriting."),
+) -> None:
+    from gescom_sync.sandbox.prestashop import start_sandbox
+
+    check_options(None, None, fail_rate)
+    folder = data or data_dir() / "sandbox" / "prestashop"
+    try:
+        running = start_sandbox(folder, key=key, host=host, port=port, latency_ms=latency_ms, fail_rate=fail_rate, seed=seed,
+                                url_rewriting=not no_rewrite)
+    except OSError as error:
+        raise ConfigError(_("Cannot listen on {host}:{port}: {reason}").format(host=host, port=port, reason=error.strerror or error)) from None
+    for line in prestashop_banner(running, folder, latency_ms, fail_rate, seed):
+        console.print(line, markup=False)
+    try:
+        while running._thread and running._thread.is_alive():
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        running.stop()
+
+
+def prestashop_banner(running, folder: Path, latency_ms: int, fail_rate: float, seed: int | None) -> list[str]:
+    """What the PrestaShop sandbox prints when it starts: where it is and its webservice key."""
+    lines = [
+        _("PrestaShop sandbox running at {url}").format(url=running.url),
+        _("Webservice: {url}").format(url=running.api_url),
+        _("Webservice key: {key} (HTTP basic-auth user, empty password)").format(key=running.key),
+        _("Data folder: {path}").format(path=folder),
+    ]
+    if not running.shop.url_rewriting:
+        lines.append(_("No URL rewriting: use {url}/webservice/dispatcher.php?url=...").format(url=running.url))
+    if latency_ms or fail_rate:
+        lines.append(_("Faults: latency {latency} ms, failure rate {rate}, seed {seed}").format(latency=latency_ms, rate=fail_rate, seed=seed))
+    lines.append(_("Press Ctrl+C to stop."))
+    return lines
