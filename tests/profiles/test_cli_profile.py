@@ -316,10 +316,13 @@ def test_test_says_which_shop_key_is_wrong(run_cli, woo_profile, sandbox_shop, m
     assert "secret" in result.err.lower()
 
 
-def test_test_on_the_real_bijou_demo_database(run_cli, shop_url, tmp_path) -> None:
+def test_test_on_the_real_bijou_demo_database(run_cli, tmp_path) -> None:
     from gescom_sync.demo.bijou import create
+    from gescom_sync.sandbox.prestashop import start_sandbox as start_prestashop
 
     create(tmp_path / "bijou.sqlite")
+    prestashop = start_prestashop(tmp_path / "prestashop")
+    shop_url = prestashop.url
     run_cli(
         "profile",
         "create",
@@ -331,11 +334,12 @@ def test_test_on_the_real_bijou_demo_database(run_cli, shop_url, tmp_path) -> No
         "--shop-url",
         shop_url,
         "--api-key",
-        "PS-KEY",
+        prestashop.key,
     )
 
     result = run_cli("profile", "test", "demo")
+    prestashop.stop()
 
     assert result.code == 0, result.err
     assert "34 articles" in result.out
-    assert f"Boutique prestashop {shop_url} : OK - HTTP 200" in result.out
+    assert f"Boutique prestashop {shop_url} : OK - Connecté à PrestaShop" in result.out

@@ -149,7 +149,7 @@ def _check_backoffice(profile: Profile) -> ConnectionCheck:
     return ConnectionCheck("backoffice", target, "ok", message)
 
 
-CONNECTED_SHOPS = frozenset({"woocommerce"})  # shops whose connector tests keys and permissions too
+CONNECTED_SHOPS = frozenset({"woocommerce", "prestashop"})  # shops whose connector tests keys and permissions too
 
 
 def _check_with_connector(profile: Profile, target: str) -> ConnectionCheck:

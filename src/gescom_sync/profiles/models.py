@@ -24,6 +24,7 @@ from gescom_sync.i18n import DEFAULT_LANGUAGE, _, available_languages
 from gescom_sync.profiles.base import Settings
 from gescom_sync.profiles.catalogue import ExportProductsSettings
 from gescom_sync.profiles.customers import CustomerRules, ExportCustomersSettings, ImportProspectsSettings
+from gescom_sync.profiles.orders import ImportOrdersSettings
 from gescom_sync.profiles.prices import PriceSettings
 from gescom_sync.profiles.stock import StockSettings
 
@@ -177,6 +178,17 @@ class PrestaShopShop(UrlShop):
     type: Literal["prestashop"] = "prestashop"
     required_secrets: ClassVar[tuple[str, ...]] = ("api_key",)
     api_key: SecretStr | None = None
+    languages: list[str] = Field(
+        default_factory=list,
+        description="ISO codes of the shop languages the catalogue texts are written to (empty: every language).",
+    )
+    id_shop: int | None = Field(
+        None, description="Multistore: the shop (id_shop) written to and read from; none: the default shop context."
+    )
+    send_email_on_status: bool = Field(
+        False, description="Let PrestaShop e-mail the customer when gescom-sync changes an order's status."
+    )
+    max_concurrency: int = Field(4, ge=1, le=8, description="Requests in flight at once (PrestaShop: 4 to 8).")
 
 
 class MagentoShop(UrlShop):
@@ -235,6 +247,7 @@ class Profile(Settings):
     update_prices: PriceSettings = Field(default_factory=PriceSettings)
     export_customers: ExportCustomersSettings = Field(default_factory=ExportCustomersSettings)
     import_prospects: ImportProspectsSettings = Field(default_factory=ImportProspectsSettings)
+    import_orders: ImportOrdersSettings = Field(default_factory=ImportOrdersSettings)
     customer_rules: CustomerRules = Field(
         default_factory=CustomerRules, description="How shop customers become back-office accounts (prospects, orders)."
     )

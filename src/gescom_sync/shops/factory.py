@@ -22,6 +22,11 @@ def open_shop(settings: Any, *, store: StateStore | None = None, profile: str | 
 
         cache = BindingsMediaCache(store.bindings, profile) if store is not None and profile else None
         return from_settings(settings, media_cache=cache)
+    if settings.type == "prestashop":
+        from gescom_sync.shops.prestashop.settings import from_settings as prestashop_from_settings
+
+        return prestashop_from_settings(settings)
     raise ConfigError(
-        _("The {shop} connector is not available yet; shops available now: woocommerce.").format(shop=settings.type)
+        _("The {shop} connector is not available yet; shops available now: woocommerce, prestashop.").format(
+            shop=settings.type)
     )

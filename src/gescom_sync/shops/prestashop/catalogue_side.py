@@ -1,0 +1,520 @@
+"""The catalogue side of the PrestaShop connector: products, combinations, categories,
+attributes, features, brands, files, stock, prices and specific prices."""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+
+from gescom_sync.errors import GescomError
+from gescom_sync.http import Action, HttpError
+from gescom_sync.i18n import _
+from gescom_sync.model.shop import (
+    DefaultVariant,
+    Activation,
+    AttributeChoice,
+    LocalFile,
+    PriceUpdate,
+    Sale,
+    ShopAttribute,
+    ShopBrand,
+    ShopCategory,
+    ShopProduct,
+    ShopProductState,
+    ShopVariant,
+    SpecificPrice,
+    StockUpdate,
+    UploadedMedia,
+)
+from gescom_sync.shops.base import WriteOutcome, WriteResult
+from gescom_sync.shops.prestashop import catalogue
+from gescom_sync.shops.prestashop.values import association_ids, dec, flag, ident, moment, ps_datetime, text, translated
+from gescom_sync.shops.prestashop.session import FAR_FUTURE, HOME_CATEGORY, NO_DATE, Session, StagedImage, as_record, failed, texts_of
+from gescom_sync.shops.prestashop.webservice import Filter, Value, equals
+
+
+class CatalogueSide(Session):
+    """Products, combinations and what hangs off them."""
+
+    def read_products(self, modified_after: datetime | None = None) -> Iterator[ShopProductState]:
+        """Products with their stock (the product rows of stock_availables, read once, not per product)."""
+        filters = [Filter("date_upd", between=(ps_datetime(modified_after), FAR_FUTURE))] if modified_after else []
+        products = list(self.ws.records("products", filters=filters))
+        stock = {text(s.get("id_product")): dec(s.get("quantity")) for s in self.ws.records(
+            "stock_availables", display=["id", "id_product", "quantity"], filters=[equals("id_product_attribute", 0)])}
+        for product in products:
+            yield self._product_state(product, stock.get(str(product["id"])))
+
+    def _product_state(self, p: dict[str, Any], quantity: Decimal | None) -> ShopProductState:
+        combinations = tuple(c["id"] for c in (p.get("associations") or {}).get("combinations") or [])
+        return ShopProductState(
+            shop_id=str(p["id"]), sku=text(p.get("reference")), key=None, parent_shop_id=None,
+            kind=text(p.get("product_type")) or text(p.get("type")), active=flag(p.get("active")), manage_stock=True,
+            stock_quantity=quantity, regular_price=dec(p.get("price")),
+            sale_price=None, modified_at=moment(p.get("date_upd")), variant_ids=tuple(str(c) for c in combinations))
+
+    def read_variants(self, product_shop_id: str) -> Iterator[ShopProductState]:
+        product = self.ws.read("products", product_shop_id) or {}
+        base = dec(product.get("price"))
+        stock = {text(s.get("id_product_attribute")): dec(s.get("quantity")) for s in self._stock_rows(product_shop_id)}
+        for c in self.ws.records("combinations", filters=[equals("id_product", product_shop_id)]):
+            yield ShopProductState(
+                shop_id=str(c["id"]), sku=text(c.get("reference")), key=None, parent_shop_id=product_shop_id,
+                kind="combination", active=flag(product.get("active")), manage_stock=True,
+                stock_quantity=stock.get(str(c["id"])), regular_price=base + dec(c.get("price")), sale_price=None,
+                modified_at=None)
+
+    def find_product_ids(self, skus: Sequence[str]) -> list[str | None]:
+        found: dict[str, str] = {}
+        wanted = sorted({s for s in skus if s})
+        for start in range(0, len(wanted), 50):
+            for r in self.ws.records("products", display=["id", "reference"],
+                                     filters=[equals("reference", *wanted[start:start + 50])]):
+                found.setdefault(text(r.get("reference")), str(r["id"]))
+        return [found.get(sku) for sku in skus]
+
+    # -- categories, attributes, brands, features --------------------------------------------
+
+    def write_categories(self, categories: Sequence[ShopCategory]) -> list[WriteResult]:
+        """Parents first: a category whose parent is in the same call waits for it."""
+        done: dict[str, WriteResult] = {}
+        remaining = list(categories)
+        while remaining:
+            ready = [c for c in remaining if not c.parent_key or c.parent_key in done]
+            if not ready:
+                break
+            for c in ready:
+                if c.parent_key and not done[c.parent_key].ok:
+                    done[c.key] = WriteResult(c.key, WriteOutcome.FAILED, message=_(
+                        "its parent category {parent} could not be written").format(parent=c.parent_key))
+            ready = [c for c in ready if c.key not in done]
+            for result in self._each(ready, lambda c: c.key, lambda c: self._write_category(c, done)):
+                done[result.key] = result
+            remaining = [c for c in remaining if c.key not in done]
+        for c in remaining:
+            done[c.key] = WriteResult(c.key, WriteOutcome.FAILED, message=_(
+                "its parent category {parent} is not in this export").format(parent=c.parent_key))
+        return [done[c.key] for c in categories]
+
+    def _write_category(self, category: ShopCategory, done: dict[str, WriteResult]) -> WriteResult:
+        parent = category.parent_shop_id or (done[category.parent_key].shop_id if category.parent_key else None)
+        parent = parent or HOME_CATEGORY
+        shop_id = category.shop_id or self._find_category(category.name, parent)
+        fields = catalogue.category_fields(category, parent, self.languages_map, creating=shop_id is None)
+        if shop_id:
+            self.ws.update("categories", shop_id, fields)
+            return WriteResult(category.key, WriteOutcome.UPDATED, shop_id)
+        created = self._create_once("categories", fields, None,
+                                    lambda: self._find_category_record(category.name, parent))
+        return WriteResult(category.key, WriteOutcome.CREATED, str(created["id"]))
+
+    def read_categories(self) -> list[ShopCategory]:
+        """Every category under the root (``key`` and ``shop_id``: its id), named in the default language."""
+        language = self._default_language_id()
+        rows = list(self.ws.records("categories", display=["id", "id_parent", "name"]))
+        root = {str(r["id"]) for r in rows if not ident(r.get("id_parent"))}
+        return [ShopCategory(key=str(r["id"]), name=translated(r.get("name"), language), shop_id=str(r["id"]),
+                             parent_shop_id=None if text(r.get("id_parent")) in root else ident(r.get("id_parent")))
+                for r in rows if str(r["id"]) not in root]
+
+    def _find_category_record(self, name: str, parent: str) -> dict[str, Any] | None:
+        for c in self.ws.records("categories", display=["id", "name"], filters=[equals("id_parent", parent)]):
+            if any(v.casefold() == name.casefold() for v in texts_of(c.get("name"))):
+                return c
+        return None
+
+    def _find_category(self, name: str, parent: str) -> str | None:
+        found = self._find_category_record(name, parent)
+        return str(found["id"]) if found else None
+
+    def write_attributes(self, attributes: Sequence[ShopAttribute]) -> list[WriteResult]:
+        """Attribute groups (product_options), then the values each lacks (product_option_values)."""
+        existing = {v.casefold(): str(o["id"]) for o in self.ws.records("product_options", display=["id", "name"])
+                    for v in texts_of(o.get("name"))}
+        results: list[WriteResult] = []
+        for attribute in attributes:
+            try:
+                group_id = attribute.shop_id or existing.get(attribute.name.casefold())
+                outcome = WriteOutcome.UPDATED if group_id else WriteOutcome.CREATED
+                if not group_id:
+                    group_id = self._create_option(attribute.name)
+                results.append(WriteResult(attribute.key, outcome, group_id))
+                results += self._write_option_values(attribute, group_id)
+            except GescomError as error:
+                if isinstance(error, HttpError) and error.action is Action.FAIL_RUN:
+                    raise
+                results.append(failed(attribute.key, error))
+                results += [failed(f"{attribute.key}/{v}", error) for v in attribute.values]
+        self.forget("option_values")
+        return results
+
+    def _create_option(self, name: str) -> str:
+        texts = self.languages_map.texts(name, {}, "name", creating=True)
+        created = self._create_once(
+            "product_options", {"is_color_group": 0, "group_type": "select", "name": texts, "public_name": texts}, None,
+            lambda: next((o for o in self.ws.records("product_options", display=["id", "name"])
+                          if name.casefold() in (t.casefold() for t in texts_of(o.get("name")))), None))
+        return str(created["id"])
+
+    def _write_option_values(self, attribute: ShopAttribute, group_id: str) -> list[WriteResult]:
+        def known() -> dict[str, str]:
+            rows = self.ws.records("product_option_values", display=["id", "name"],
+                                   filters=[equals("id_attribute_group", group_id)])
+            return {t.casefold(): str(r["id"]) for r in rows for t in texts_of(r.get("name"))}
+
+        present = known()
+
+        def write(value: str) -> WriteResult:
+            key = f"{attribute.key}/{value}"
+            if value.casefold() in present:
+                return WriteResult(key, WriteOutcome.UNCHANGED, present[value.casefold()])
+            fields = {"id_attribute_group": group_id, "name": self.languages_map.texts(value, {}, "name", creating=True)}
+            created = self._create_once("product_option_values", fields, None,
+                                        lambda: as_record(known().get(value.casefold())))
+            return WriteResult(key, WriteOutcome.CREATED, str(created["id"]))
+
+        return self._each(list(attribute.values), lambda v: f"{attribute.key}/{v}", write)
+
+    def _option_values(self) -> dict[tuple[str, str], str]:
+        """(group name, value name), case-folded, in any language -> product_option_value id."""
+        def load() -> dict[tuple[str, str], str]:
+            groups: dict[str, list[str]] = {str(o["id"]): texts_of(o.get("name"))
+                                            for o in self.ws.records("product_options", display=["id", "name"])}
+            found: dict[tuple[str, str], str] = {}
+            for v in self.ws.records("product_option_values", display=["id", "id_attribute_group", "name"]):
+                for group in groups.get(text(v.get("id_attribute_group")), []):
+                    for name in texts_of(v.get("name")):
+                        found.setdefault((group.casefold(), name.casefold()), str(v["id"]))
+            return found
+
+        return self._cached("option_values", load)
+
+    def write_brands(self, brands: Sequence[ShopBrand]) -> list[WriteResult]:
+        """Brands are manufacturers; an existing one with the same name is adopted."""
+        def write(brand: ShopBrand) -> WriteResult:
+            fields: dict[str, Value] = {"name": brand.name, "active": 1}
+            if brand.description is not None:
+                fields["description"] = self.languages_map.texts(brand.description, {}, "description", creating=True)
+            shop_id = brand.shop_id or self._find_by_name("manufacturers", brand.name)
+            if shop_id:
+                self.ws.update("manufacturers", shop_id, fields)
+                return WriteResult(brand.key, WriteOutcome.UPDATED, shop_id)
+            created = self._create_once("manufacturers", fields, None,
+                                        lambda: as_record(self._find_by_name("manufacturers", brand.name)))
+            return WriteResult(brand.key, WriteOutcome.CREATED, str(created["id"]))
+
+        return self._each(brands, lambda b: b.key, write)
+
+    def _feature_values(self, choices: Sequence[AttributeChoice]) -> list[tuple[str, str]]:
+        """(feature id, value id) of each feature choice, creating the feature or value when missing
+        (one product at a time, so that parallel products do not create the same feature twice)."""
+        pairs = []
+        with self._features_lock:
+            for choice in choices:
+                feature_id = self._feature_id(choice.name)
+                for value in choice.values:
+                    pairs.append((feature_id, self._feature_value_id(feature_id, value)))
+        return pairs
+
+    def _feature_id(self, name: str) -> str:
+        with self._lock:
+            cached = self._cache.get(f"feature:{name.casefold()}")
+        if cached:
+            return cached
+
+        def find() -> dict[str, Any] | None:
+            return next((f for f in self.ws.records("product_features", display=["id", "name"])
+                         if name.casefold() in (t.casefold() for t in texts_of(f.get("name")))), None)
+
+        found = find() or self._create_once(
+            "product_features", {"name": self.languages_map.texts(name, {}, "name", creating=True)}, None, find)
+        with self._lock:
+            self._cache[f"feature:{name.casefold()}"] = str(found["id"])
+        return str(found["id"])
+
+    def _feature_value_id(self, feature_id: str, value: str) -> str:
+        """A predefined value of the feature (custom=0), created when missing."""
+        def find() -> dict[str, Any] | None:
+            rows = self.ws.records("product_feature_values", display=["id", "value"],
+                                   filters=[equals("id_feature", feature_id), equals("custom", 0)])
+            return next((r for r in rows if value.casefold() in (t.casefold() for t in texts_of(r.get("value")))), None)
+
+        fields = {"id_feature": feature_id, "custom": 0,
+                  "value": self.languages_map.texts(value, {}, "value", creating=True)}
+        found = find() or self._create_once("product_feature_values", fields, None, find)
+        return str(found["id"])
+
+    # -- files --------------------------------------------------------------------------------
+
+    def upload_image(self, image: LocalFile) -> UploadedMedia:
+        """PrestaShop images belong to a product: the file is kept and sent to the product
+        (``images/products/{id}``) when a product naming this media id is written."""
+        media_id = "image-" + hashlib.sha256(image.path.read_bytes()).hexdigest()[:16]
+        with self._lock:
+            self._staged[media_id] = StagedImage(image, media_id)
+        return UploadedMedia(media_id, image.path.as_uri(), image.file_name, reused=False)
+
+    def upload_document(self, document: LocalFile) -> UploadedMedia:
+        """A product attachment (``attachments/file``), linked to products when they are written."""
+        mime = mimetypes.guess_type(document.file_name)[0] or "application/octet-stream"
+        record = self.ws.upload("attachments/file", "file", document.path, document.file_name, mime)
+        attachment_id = text(record.get("id"))
+        if not attachment_id:
+            raise GescomError(_("PrestaShop did not return the attachment created for {file}.").format(
+                file=document.file_name))
+        title = document.title or document.path.stem
+        self.ws.update("attachments", attachment_id, {"name": self.languages_map.texts(title, {}, "name", creating=True)})
+        return UploadedMedia(attachment_id, f"{self.url}/index.php?controller=attachment&id_attachment={attachment_id}",
+                             document.file_name, reused=False)
+
+    def _send_images(self, product_id: str, product: ShopProduct, replacing: bool) -> None:
+        if product.images is None:
+            return
+        if replacing:
+            for image in (self.ws.read("products", product_id) or {}).get("associations", {}).get("images") or []:
+                self.ws.delete(f"images/products/{product_id}", str(image["id"]))
+        for ref in product.images:
+            staged = self._staged.get(ref.media_id or "")
+            if staged is None:
+                continue
+            mime = mimetypes.guess_type(staged.file.file_name)[0] or "image/jpeg"
+            self.ws.upload(f"images/products/{product_id}", "image", staged.file.path, staged.file.file_name, mime)
+
+    # -- products and combinations -------------------------------------------------------------
+
+    def write_products(self, products: Sequence[ShopProduct]) -> list[WriteResult]:
+        return self._each(products, lambda p: p.key, self._write_product)
+
+    def _write_product(self, product: ShopProduct) -> WriteResult:
+        shop_id = product.shop_id
+        fields = catalogue.product_fields(product, self.languages_map, creating=shop_id is None,
+                                          home_category=HOME_CATEGORY)
+        if product.tax_class is not None:
+            fields["id_tax_rules_group"] = self._tax_rule_group(product.tax_class)
+        features = [c for c in product.attributes or () if not c.for_variants]
+        associations = catalogue.product_associations(
+            product, attachment_ids=tuple(d.media_id for d in product.documents) if product.documents is not None
+            else None, feature_values=self._feature_values(features) if product.attributes is not None else None)
+        if shop_id:
+            self.ws.update("products", shop_id, fields, associations)
+            outcome = WriteOutcome.UPDATED
+        else:
+            find = (lambda: self.ws.first("products", equals("reference", product.sku), display=["id"])) \
+                if product.sku else (lambda: None)
+            shop_id = str(self._create_once("products", fields, associations, find)["id"])
+            outcome = WriteOutcome.CREATED
+        if product.stock_quantity is not None and product.kind is not catalogue.ProductKind.VARIABLE:
+            self._set_quantity(shop_id, None, product.stock_quantity)
+        if product.sale is not None or product.clear_sale:
+            self._set_sale(shop_id, None, product.regular_price, product.sale)
+        self._send_images(shop_id, product, replacing=outcome is WriteOutcome.UPDATED)
+        return WriteResult(product.key, outcome, shop_id)
+
+    def _tax_rule_group(self, tax_class: str) -> str:
+        """The tax rule group of a tax mapping value: its id, or its exact name."""
+        groups = self._cached("tax_rule_groups", lambda: {str(g["id"]): text(g.get("name")) for g in
+                                                          self.ws.records("tax_rule_groups", display=["id", "name"])})
+        if tax_class in groups or tax_class == "0":
+            return tax_class
+        found = next((gid for gid, name in groups.items() if name.casefold() == tax_class.casefold()), None)
+        if found is None:
+            raise GescomError(_(
+                "The tax class {tax_class} is not a PrestaShop tax rule group; the tax mapping "
+                "(export_products.taxes) must give one of: {groups}.").format(
+                tax_class=tax_class, groups=", ".join(f"{gid} ({name})" for gid, name in groups.items())))
+        return found
+
+    def delete_products(self, keys_and_ids: Sequence[tuple[str, str]]) -> list[WriteResult]:
+        def delete(item: tuple[str, str]) -> WriteResult:
+            self.ws.delete("products", item[1])
+            return WriteResult(item[0], WriteOutcome.DELETED, item[1])
+
+        return self._each(keys_and_ids, lambda i: i[0], delete)
+
+    def delete_variants(self, keys_and_ids: Sequence[tuple[str, str, str]]) -> list[WriteResult]:
+        """Delete combinations: (key, product id, combination id)."""
+        def delete(item: tuple[str, str, str]) -> WriteResult:
+            self.ws.delete("combinations", item[2])
+            return WriteResult(item[0], WriteOutcome.DELETED, item[2])
+
+        return self._each(keys_and_ids, lambda i: i[0], delete)
+
+    def write_variants(self, variants: Sequence[ShopVariant]) -> list[WriteResult]:
+        """Combinations with their option values, price and weight impacts, then their stock rows."""
+        bases = {pid: self.ws.read("products", pid, display=["id", "price", "weight"]) or {}
+                 for pid in {v.product_shop_id for v in variants}}
+        return self._each(variants, lambda v: v.key, lambda v: self._write_variant(v, bases[v.product_shop_id]))
+
+    def _write_variant(self, variant: ShopVariant, base: dict[str, Any]) -> WriteResult:
+        shop_id = variant.shop_id
+        fields = catalogue.combination_fields(variant, creating=shop_id is None, base_price=dec(base.get("price")),
+                                              base_weight=dec(base.get("weight")))
+        associations = {"product_option_values": [{"id": i} for i in self._option_value_ids(variant)]} \
+            if variant.options else {}
+        if shop_id:
+            self.ws.update("combinations", shop_id, fields, associations)
+            outcome = WriteOutcome.UPDATED
+        else:
+            shop_id = str(self._create_once("combinations", fields, associations,
+                                            lambda: self._find_combination(variant))["id"])
+            outcome = WriteOutcome.CREATED
+        if variant.stock_quantity is not None:
+            self._set_quantity(variant.product_shop_id, shop_id, variant.stock_quantity)
+        if variant.sale is not None or variant.clear_sale:
+            price = dec(base.get("price")) if variant.regular_price is None else variant.regular_price
+            self._set_sale(variant.product_shop_id, shop_id, price, variant.sale)
+        return WriteResult(variant.key, outcome, shop_id)
+
+    def set_default_variants(self, defaults: Sequence[DefaultVariant]) -> list[WriteResult]:
+        """The combination each product shows first: the one with the given options gets
+        ``default_on`` (PrestaShop clears it on the product's other combinations)."""
+        def write(default: DefaultVariant) -> WriteResult:
+            wanted = set(self._option_value_ids(ShopVariant(default.key, default.product_shop_id, default.options)))
+            for combination in self.ws.records("combinations", filters=[equals("id_product", default.product_shop_id)]):
+                if set(association_ids(combination, "product_option_values")) == wanted:
+                    self.ws.update("combinations", str(combination["id"]), {"default_on": 1})
+                    return WriteResult(default.key, WriteOutcome.UPDATED, str(combination["id"]))
+            return WriteResult(default.key, WriteOutcome.FAILED, message=_(
+                "the product {product} has no combination {options}").format(
+                product=default.product_shop_id, options=", ".join(f"{n}={v}" for n, v in default.options)))
+
+        return self._each(defaults, lambda d: d.key, write)
+
+    def _option_value_ids(self, variant: ShopVariant) -> list[str]:
+        values = self._option_values()
+        ids, missing = [], []
+        for name, value in variant.options:
+            found = values.get((name.casefold(), value.casefold()))
+            (ids if found else missing).append(found or f"{name}={value}")
+        if missing:
+            raise GescomError(_("The shop has no attribute value {values}: export the attributes first.").format(
+                values=", ".join(missing)))
+        return ids
+
+    def _find_combination(self, variant: ShopVariant) -> dict[str, Any] | None:
+        if not variant.sku:
+            return None
+        return self.ws.first("combinations", equals("id_product", variant.product_shop_id),
+                             equals("reference", variant.sku), display=["id"])
+
+    # -- stock, prices, activation --------------------------------------------------------------
+
+    def _set_quantity(self, product_id: str, combination_id: str | None, quantity: Decimal) -> None:
+        """PUT the absolute quantity on the product's (or combination's) stock row: repeatable.
+        The product row of a product with combinations is their sum, recomputed by the shop."""
+        wanted = combination_id or "0"
+        row = next((r for r in self._stock_rows(product_id) if text(r.get("id_product_attribute")) == wanted), None)
+        if row is None:
+            raise GescomError(_("PrestaShop has no stock row for product {product} combination {combination}.").format(
+                product=product_id, combination=wanted))
+        fields = {name: row.get(name) for name in ("id", "id_product", "id_product_attribute", "id_shop",
+                                                   "id_shop_group", "depends_on_stock", "out_of_stock", "location")}
+        fields["quantity"] = int(quantity)
+        self.ws.replace("stock_availables", str(row["id"]), fields)
+
+    def write_stock(self, updates: Sequence[StockUpdate]) -> list[WriteResult]:
+        def write(update: StockUpdate) -> WriteResult:
+            if update.quantity is not None:
+                self._set_quantity(update.product_shop_id, update.variant_shop_id, update.quantity)
+            extra = self._stock_extras(update)
+            if extra:
+                resource, record_id = (("combinations", update.variant_shop_id) if update.variant_shop_id
+                                       else ("products", update.product_shop_id))
+                self.ws.update(resource, str(record_id), extra)
+            return WriteResult(update.key, WriteOutcome.UPDATED, update.variant_shop_id or update.product_shop_id)
+
+        return self._each(updates, lambda u: u.key, write)
+
+    def _stock_extras(self, update: StockUpdate) -> dict[str, Value]:
+        fields: dict[str, Value] = {}
+        if update.next_delivery is not None:
+            fields["available_date"] = update.next_delivery.isoformat()
+        elif update.clear_next_delivery:
+            fields["available_date"] = "0000-00-00"
+        fields |= catalogue.barcode_fields(update.barcode)
+        if update.minimum_quantity is not None:
+            fields["minimal_quantity"] = int(update.minimum_quantity)
+        if update.variant_shop_id is None:
+            if update.weight is not None:
+                fields["weight"] = update.weight
+            if update.active is not None:
+                fields["active"] = update.active
+        return fields
+
+    def write_prices(self, updates: Sequence[PriceUpdate]) -> list[WriteResult]:
+        """Products get their price; combinations the impact on their product's price; sales
+        become the product's (or combination's) all-customers specific price."""
+        bases = {pid: dec((self.ws.read("products", pid, display=["id", "price"]) or {}).get("price"))
+                 for pid in {u.product_shop_id for u in updates if u.variant_shop_id}}
+
+        def write(update: PriceUpdate) -> WriteResult:
+            if update.variant_shop_id:
+                impact = update.regular_price - bases[update.product_shop_id]
+                self.ws.update("combinations", update.variant_shop_id, {"price": impact})
+            else:
+                self.ws.update("products", update.product_shop_id, {"price": update.regular_price})
+            self._set_sale(update.product_shop_id, update.variant_shop_id, update.regular_price, update.sale)
+            return WriteResult(update.key, WriteOutcome.UPDATED, update.variant_shop_id or update.product_shop_id)
+
+        return self._each(updates, lambda u: u.key, write)
+
+    def _set_sale(self, product_id: str, combination_id: str | None, regular: Decimal | None, sale: Sale | None) -> None:
+        """The sale is the all-customers, from-1 specific price of the product (or combination):
+        an amount off the regular price, with its dates; no sale removes it."""
+        slot = [equals("id_product", product_id), equals("id_product_attribute", combination_id or 0),
+                equals("id_group", 0), equals("id_customer", 0), equals("from_quantity", 1)]
+        for existing in list(self.ws.records("specific_prices", display=["id"], filters=slot)):
+            self.ws.delete("specific_prices", str(existing["id"]))
+        if sale is None or regular is None:
+            return
+        fields = _specific_price_base(product_id, combination_id, self.id_shop) | {
+            "from_quantity": 1, "price": -1, "reduction": regular - sale.price, "reduction_type": "amount",
+            "reduction_tax": 0,
+            "from": ps_datetime(sale.starts) if sale.starts else NO_DATE,
+            "to": ps_datetime(sale.ends) if sale.ends else NO_DATE}
+        self.ws.create("specific_prices", fields)
+
+    def write_specific_prices(self, prices: Sequence[SpecificPrice]) -> list[WriteResult]:
+        """A fixed price for a group or a customer, from a quantity, between dates. The shop's
+        row with the same product, combination, group, customer and quantity is updated."""
+        def write(price: SpecificPrice) -> WriteResult:
+            slot = [equals("id_product", price.product_shop_id), equals("id_product_attribute", price.variant_shop_id or 0),
+                    equals("id_group", price.group_shop_id or 0), equals("id_customer", price.customer_shop_id or 0),
+                    equals("from_quantity", int(price.from_quantity))]
+            fields = _specific_price_base(price.product_shop_id, price.variant_shop_id, self.id_shop) | {
+                "id_group": price.group_shop_id or 0, "id_customer": price.customer_shop_id or 0,
+                "from_quantity": int(price.from_quantity), "price": price.price, "reduction": 0,
+                "reduction_type": "amount", "reduction_tax": 1,
+                "from": ps_datetime(price.starts) if price.starts else NO_DATE,
+                "to": ps_datetime(price.ends) if price.ends else NO_DATE}
+            existing = self.ws.first("specific_prices", *slot, display=["id"])
+            if existing:
+                self.ws.update("specific_prices", str(existing["id"]), fields)
+                return WriteResult(price.key, WriteOutcome.UPDATED, str(existing["id"]))
+            created = self._create_once("specific_prices", fields, None,
+                                        lambda: self.ws.first("specific_prices", *slot, display=["id"]))
+            return WriteResult(price.key, WriteOutcome.CREATED, str(created["id"]))
+
+        return self._each(prices, lambda p: p.key, write)
+
+    def set_active(self, changes: Sequence[Activation]) -> list[WriteResult]:
+        def write(change: Activation) -> WriteResult:
+            if change.variant_shop_id and change.active:
+                return WriteResult(change.key, WriteOutcome.UNCHANGED, change.variant_shop_id)  # always active
+            if change.variant_shop_id:
+                return WriteResult(change.key, WriteOutcome.FAILED, message=_(
+                    "a PrestaShop combination has no active flag: delete it or set its stock to 0"))
+            self.ws.update("products", change.product_shop_id, {"active": change.active})
+            return WriteResult(change.key, WriteOutcome.UPDATED, change.product_shop_id)
+
+        return self._each(changes, lambda c: c.key, write)
+def _specific_price_base(product_id: str, combination_id: str | None, id_shop: int | None) -> dict[str, Value]:
+    return {"id_product": product_id, "id_product_attribute": combination_id or 0, "id_shop": id_shop or 0,
+            "id_shop_group": 0, "id_cart": 0, "id_currency": 0, "id_country": 0, "id_group": 0, "id_customer": 0,
+            "id_specific_price_rule": 0}
+

@@ -1,0 +1,150 @@
+"""The order side of the PrestaShop connector: orders, credit slips, status, tracking, messages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+
+from gescom_sync.http import Action, HttpError, RequestFailed
+from gescom_sync.i18n import _
+from gescom_sync.model.order import Order, Refund, Return
+from gescom_sync.model.shop import LocalFile
+from gescom_sync.shops.base import OrderQuery, WriteOutcome, WriteResult
+from gescom_sync.shops.capabilities import Capability
+from gescom_sync.shops.prestashop import orders as order_records
+from gescom_sync.shops.prestashop.values import dec, ps_datetime, text
+from gescom_sync.shops.prestashop.session import FAR_FUTURE, Session, failed_request
+from gescom_sync.shops.prestashop.webservice import Filter, Value, equals
+
+
+class OrderSide(Session):
+    """Orders and credit slips read; status, tracking number and messages written."""
+
+    def read_orders(self, query: OrderQuery) -> Iterator[Order]:
+        filters: list[Filter] = []
+        if query.created_from or query.created_to:
+            start = ps_datetime(query.created_from) if query.created_from else "1970-01-01 00:00:00"
+            end = ps_datetime(query.created_to) if query.created_to else FAR_FUTURE
+            filters.append(Filter("date_add", between=(start, end)))
+        if query.modified_after:
+            filters.append(Filter("date_upd", between=(ps_datetime(query.modified_after), FAR_FUTURE)))
+        if query.statuses:
+            filters.append(equals("current_state", *query.statuses))
+        if query.stores:
+            filters.append(equals("id_shop", *query.stores))
+        if query.order_ids:
+            filters.append(equals("id", *query.order_ids))
+        for row in self.ws.records("orders", filters=filters):
+            yield self._order(row, with_messages=query.with_messages)
+
+    def read_order(self, order_id: str, *, with_messages: bool = False) -> Order:
+        row = self.ws.read("orders", order_id)
+        if row is None:
+            raise RequestFailed(_("PrestaShop has no order {id}.").format(id=order_id), action=Action.FAIL_ITEM,
+                                method="GET", url=f"{self.url}/api/orders/{order_id}", status=404)
+        return self._order(row, with_messages=with_messages)
+
+    def _order(self, row: dict[str, Any], *, with_messages: bool) -> Order:
+        order_id = str(row["id"])
+        by_order = [equals("id_order", order_id)]
+        details = list(self.ws.records("order_details", filters=by_order))
+        data = order_records.OrderData(
+            order=row, details=details,
+            payments=list(self.ws.records("order_payments", filters=[equals("order_reference", row.get("reference"))])),
+            carriers=list(self.ws.records("order_carriers", filters=by_order)),
+            cart_rules=list(self.ws.records("order_cart_rules", filters=by_order)) if dec(row.get("total_discounts")) else [],
+            messages=list(self.ws.records("messages", filters=by_order)) if with_messages else [],
+            invoice_address=self.ws.read("addresses", text(row.get("id_address_invoice"))),
+            delivery_address=self.ws.read("addresses", text(row.get("id_address_delivery"))),
+            customer=self.ws.read("customers", text(row.get("id_customer")), display=["id", "email"]),
+            currency=self._currency_codes().get(text(row.get("id_currency")), ""),
+            country_codes=self._country_codes(), carrier_names=self._carrier_names(),
+            tax_rates=self._tax_rates())
+        return order_records.order(data)
+
+    def _currency_codes(self) -> dict[str, str]:
+        return self._cached("currencies", lambda: {str(r["id"]): text(r.get("iso_code")) for r in
+                                                   self.ws.records("currencies", display=["id", "iso_code"])})
+
+    def _carrier_names(self) -> dict[str, str]:
+        return self._cached("carriers", lambda: {str(r["id"]): text(r.get("name")) for r in
+                                                 self.ws.records("carriers", display=["id", "name"])})
+
+    def _tax_rates(self) -> dict[str, Decimal]:
+        return self._cached("taxes", lambda: {str(r["id"]): dec(r.get("rate")) for r in
+                                              self.ws.records("taxes", display=["id", "rate"])})
+
+    def set_order_status(self, order_id: str, status: str) -> WriteResult:
+        """A new order history entry (``sendemail`` as the profile says). When the answer is lost,
+        the order's current state is read before saying anything failed."""
+        fields: dict[str, Value] = {"id_order": order_id, "id_order_state": status}
+        params = {"sendemail": 1 if self.send_email_on_status else 0}
+
+        def already() -> dict[str, Any] | None:
+            current = self.ws.read("orders", order_id, display=["id", "current_state"])
+            if current and text(current.get("current_state")) == status:
+                return self.ws.first("order_histories", equals("id_order", order_id), equals("id_order_state", status),
+                                     display=["id"]) or {"id": order_id}
+            return None
+
+        try:
+            created = self._create_once("order_histories", fields, None, already, params)
+        except HttpError as error:
+            return failed_request(order_id, error)
+        return WriteResult(order_id, WriteOutcome.CREATED, text(created.get("id")) or order_id)
+
+    def set_tracking_number(self, order_id: str, carrier: str, number: str) -> WriteResult:
+        """On the order's carrier row (order_carriers); ``carrier`` is not changed."""
+        try:
+            row = self.ws.first("order_carriers", equals("id_order", order_id), display=["id"])
+            if row is None:
+                return WriteResult(order_id, WriteOutcome.FAILED, message=_(
+                    "the order {id} has no carrier to put the tracking number on").format(id=order_id))
+            self.ws.update("order_carriers", str(row["id"]), {"tracking_number": number})
+        except HttpError as error:
+            return failed_request(order_id, error)
+        return WriteResult(order_id, WriteOutcome.UPDATED, str(row["id"]))
+
+    def add_order_note(self, order_id: str, text_: str, *, customer_visible: bool) -> WriteResult:
+        """A message on the order (``messages``), private unless customer-visible."""
+        order = self.ws.read("orders", order_id, display=["id", "id_cart", "id_customer"]) or {}
+        fields: dict[str, Value] = {"id_order": order_id, "id_cart": order.get("id_cart") or 0,
+                                    "id_customer": order.get("id_customer") or 0, "message": text_,
+                                    "private": 0 if customer_visible else 1}
+
+        def find() -> dict[str, Any] | None:
+            return next((m for m in self.ws.records("messages", filters=[equals("id_order", order_id)])
+                         if text(m.get("message")) == text_), None)
+
+        try:
+            created = self._create_once("messages", fields, None, find)
+        except HttpError as error:
+            return failed_request(order_id, error)
+        return WriteResult(order_id, WriteOutcome.CREATED, text(created.get("id")))
+
+    def set_order_reference(self, order_id: str, reference: str) -> WriteResult:
+        self._refuse(Capability.ORDER_REFERENCE)
+
+    def attach_order_document(self, order_id: str, document: LocalFile, *, customer_visible: bool) -> WriteResult:
+        self._refuse(Capability.ORDER_DOCUMENT)
+
+    def read_refunds(self, query: OrderQuery) -> Iterator[Refund]:
+        """Credit slips (order_slip) created in the query's period, of the query's orders."""
+        filters: list[Filter] = []
+        since = query.modified_after or query.created_from
+        if since or query.created_to:
+            filters.append(Filter("date_add", between=(ps_datetime(since) if since else "1970-01-01 00:00:00",
+                                                       ps_datetime(query.created_to) if query.created_to else FAR_FUTURE)))
+        if query.order_ids:
+            filters.append(equals("id_order", *query.order_ids))
+        for slip in self.ws.records("order_slip", filters=filters):
+            details = {str(d["id"]): d for d in self.ws.records("order_details",
+                                                                 filters=[equals("id_order", slip.get("id_order"))])}
+            yield order_records.refund(slip, details)
+
+    def read_returns(self, query: OrderQuery) -> Iterator[Return]:
+        self._refuse(Capability.RETURNS)
+
+

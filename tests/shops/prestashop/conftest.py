@@ -1,0 +1,78 @@
+"""PrestaShop connector tests: a connector over an ``httpx.MockTransport`` that answers
+with the recorded PrestaShop answers, and (see test_prestashop_sandbox*.py) over the
+PrestaShop sandbox."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+import httpx
+import pytest
+
+from gescom_sync.http import HttpOptions
+from gescom_sync.shops.prestashop import PrestaShopConnector
+from tests.shops.prestashop.recorded import answer
+
+SHOP = "https://presta.test"
+KEY = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345"
+FAST = HttpOptions(delay_ms=0, max_concurrency=4)
+
+Route = Callable[[httpx.Request], httpx.Response | None]
+
+
+@dataclass
+class Replay:
+    """Answers each request with the first route that takes it; every request is kept."""
+
+    routes: list[Route] = field(default_factory=list)
+    requests: list[httpx.Request] = field(default_factory=list)
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        for route in self.routes:
+            found = route(request)
+            if found is not None:
+                return found
+        raise AssertionError(f"no recorded answer for {request.method} {request.url}")
+
+    def on(self, method: str, path: str, response: httpx.Response | Callable[[httpx.Request], httpx.Response],
+           *, query: dict[str, str] | None = None) -> None:
+        def route(request: httpx.Request) -> httpx.Response | None:
+            if request.method != method or request.url.path != path:
+                return None
+            if query and any(request.url.params.get(k) != v for k, v in query.items()):
+                return None
+            return response(request) if callable(response) else _copy(response)
+
+        self.routes.append(route)
+
+    def sent(self, method: str, path: str) -> list[httpx.Request]:
+        return [r for r in self.requests if r.method == method and r.url.path == path]
+
+
+def _copy(response: httpx.Response) -> httpx.Response:
+    return httpx.Response(response.status_code, headers=response.headers, content=response.content)
+
+
+def api_root() -> httpx.Response:
+    return answer("01")
+
+
+@pytest.fixture
+def replay() -> Replay:
+    found = Replay()
+    found.on("GET", "/api/", api_root())
+    return found
+
+
+@pytest.fixture
+def presta(replay: Replay) -> Iterator[PrestaShopConnector]:
+    connector = PrestaShopConnector(SHOP, KEY, options=FAST, transport=httpx.MockTransport(replay),
+                                    sleep=lambda _s: None)
+    yield connector
+    connector.close()
+
+
+def json_response(body: object, status: int = 200) -> httpx.Response:
+    return httpx.Response(status, json=body, headers={"PSWS-Version": "8.1.2"})
