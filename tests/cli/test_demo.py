@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import json
+import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
 
+import httpx
 import pytest
 
 
-def run_demo(home: Path, *options: str) -> subprocess.CompletedProcess[str]:
+def run_demo(home: Path, *options: str, demo_options_last: bool = False) -> subprocess.CompletedProcess[str]:
+    """``gescom-sync [options] demo --home HOME``; with ``demo_options_last``, options already hold ``demo ...``."""
+    command = [*options, "--home", str(home)] if demo_options_last else [*options, "demo", "--home", str(home)]
     return subprocess.run(
-        [sys.executable, "-c", "from gescom_sync.cli import main; main()", *options, "demo", "--home", str(home)],
+        [sys.executable, "-c", "from gescom_sync.cli import main; main()", *command],
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=180,
     )
 
 
@@ -49,6 +55,49 @@ def test_demo_prints_the_catalogue_and_the_five_stock_formulas_in_french(demo_ho
         assert line in out
     assert "Prix de CHAOR42 pour TOPAZ, quantité 1 : 558,00 (catégorie tarifaire)" in out
     assert "Prix de CHAOR42 pour TOPAZ, quantité 3 : 530,10 (tarif par quantité)" in out
+
+
+def test_demo_exports_the_catalogue_then_stock_and_prices_to_the_sandbox(demo_home):
+    _home, result = demo_home
+    out = result.stdout
+    for line in ("Début de l'export des articles", "Fin de l'export des articles",
+                 "Début de la mise à jour des stocks", "Début de la mise à jour des prix", "Fin de la mise à jour des prix"):
+        assert line in out
+    assert " - Pantalon : création" in out and " - PANROUGE42 : création" in out  # one product, its variations
+    assert " - BOAR12-E24 : création" in out  # a packaging as a variant
+    assert "Voyez le résultat dans la boutique de test : http://127.0.0.1:" in out
+
+
+def test_demo_exports_customers_and_imports_the_sandbox_prospect(demo_home):
+    home, result = demo_home
+    out = result.stdout
+    assert " - TOPAZ : création" in out
+    assert " - DUBOIS : ignoré (Le compte DUBOIS n'a pas d'adresse e-mail valide" in out
+    assert "Id Customer:2, Numéro de compte= WEB000002" in out  # Camille Lefèvre, who never ordered
+    again = run_demo(home)
+    assert "Id Customer:2" not in again.stdout  # bound: a second demo creates no account
+
+
+def test_demo_keep_json_leaves_the_shop_running_and_describes_itself(tmp_path):
+    result = run_demo(tmp_path / "kept", "--lang", "en", "demo", "--keep", "--json", demo_options_last=True)
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    described = lines[-1]
+    try:
+        assert described["profile"] == "demo" and described["home"] == str(tmp_path / "kept")
+        assert described["backoffice"].endswith("bijou.sqlite")
+        assert described["consumer_key"].startswith("ck_") and described["consumer_secret"].startswith("cs_")
+        export = described["operations"]["export_products"]
+        assert export["failed"] == 0 and export["created"] >= 28
+        assert list(described["operations"]) == [
+            "export_products", "update_stock", "update_prices", "export_customer_groups", "export_customers", "import_prospects"
+        ]
+        assert httpx.get(described["shop_url"] + "/", timeout=5).status_code == 200  # still serving
+        finished = [line for line in lines[:-1] if line["event"] == "finished"]
+        assert [f["operation"] for f in finished] == list(described["operations"])
+        assert finished[0]["totals"] == export
+    finally:
+        os.kill(described["sandbox_pid"], signal.SIGTERM)
 
 
 def test_demo_runs_again_on_the_same_folder_and_speaks_english(demo_home):

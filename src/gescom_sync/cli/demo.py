@@ -8,30 +8,53 @@ as the back office gives it, and says which commands to try next.
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
+import socket
+import subprocess
+import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+import httpx
 import typer
 
 from gescom_sync.backoffice import open_backoffice
 from gescom_sync.cli.common import console, show
 from gescom_sync.demo import bijou
 from gescom_sync.demo.data import FIVE_FORMULAS_ARTICLE
+from gescom_sync.errors import ConnectionFailed
+from gescom_sync.journal import Action
 from gescom_sync.i18n import N_, _, format_amount
 from gescom_sync.model import PriceRuleKind, StockFormula
+from gescom_sync.model.shop import ShopAddress, ShopCustomer
+from gescom_sync.operations.export_customers import export_customer_groups, export_customers
+from gescom_sync.operations.export_products import export_products
+from gescom_sync.operations.import_prospects import import_prospects
+from gescom_sync.operations.run import OperationRun, RunOptions, run_operation
+from gescom_sync.operations.update_prices import update_prices
+from gescom_sync.operations.update_stock import update_stock
 from gescom_sync.paths import HOME_ENV
-from gescom_sync.profiles import create_profile, profile_exists, set_default_profile, update_profile
+from gescom_sync.profiles import create_profile, profile_exists, save_profile, set_default_profile, update_profile
+from gescom_sync.profiles.catalogue import ExportProductsSettings
+from gescom_sync.profiles.customers import CustomerRules
 from gescom_sync.profiles.connection_test import check_connections
 from gescom_sync.profiles.secrets import KEYRING_ENV, MASTER_KEY_ENV
-from gescom_sync.sandbox.woocommerce import RunningSandbox, start_sandbox
+from gescom_sync.sandbox.woocommerce import start_sandbox
+from gescom_sync.shops.woocommerce import WooCommerceConnector
+from gescom_sync.sandbox.woocommerce.auth import generate_api_key, generate_application_password
+from gescom_sync.state import StateStore
 
 DEMO_PROFILE = "demo"
 DEMO_MASTER_KEY_FILE = "demo-master-key"
 DEMO_CUSTOMER = "TOPAZ"
+DEMO_TEMPLATE_ACCOUNT = "WEBMODELE"  # the account whose settings new web accounts copy
 
 FORMULA_LABELS = {
     StockFormula.REAL: N_("real stock"),
@@ -49,6 +72,9 @@ RULE_LABELS = {
 }
 
 NEXT_COMMANDS = (
+    ("gescom-sync log demo", N_("the journal of the last run, again")),
+    ("gescom-sync export products --dry-run", N_("what an export would send now: nothing, all is up to date")),
+    ("gescom-sync update stock --json", N_("a stock update, journaled as JSON lines")),
     ("gescom-sync erp products --filter \"AR_Ref LIKE 'CH%'\"", N_("the articles a SQL filter selects")),
     ("gescom-sync erp stock --formula forecast", N_("stock with another quantity formula")),
     ("gescom-sync erp customers --json", N_("customer accounts, as JSON for scripts")),
@@ -60,31 +86,171 @@ NEXT_COMMANDS = (
 def run_demo(
     home: Path = typer.Option(None, "--home", help="Keep the demo's data folder here instead of a temporary folder."),
     serve: bool = typer.Option(False, "--serve", help="Keep the sandbox shop running afterwards, until Ctrl-C."),
+    keep: bool = typer.Option(False, "--keep", help="Leave the sandbox shop running in the background afterwards."),
+    json_output: bool = typer.Option(False, "--json", help="Journals as JSON lines, and a last line describing the demo."),
 ) -> None:
     folder = _data_folder(home)
-    console.print(_("gescom-sync demo — data folder: {folder}").format(folder=folder))
+    say = (lambda *_args: None) if json_output else console.print  # with --json, stdout is JSON lines only
+    say(_("gescom-sync demo — data folder: {folder}").format(folder=folder))
     database = folder / "bijou.sqlite"
     if not database.exists():
         demo = bijou.create(database)
-        console.print(_("Demo back office created: {url}").format(url=demo.url))
+        say(_("Demo back office created: {url}").format(url=demo.url))
     if not profile_exists(DEMO_PROFILE):
-        create_profile(
+        profile = create_profile(
             DEMO_PROFILE,
             [("backoffice.type", "sage100"), ("backoffice.url", str(database)), ("backoffice.media_folder", str(folder / "bijou-media"))],
         )
+        save_profile(
+            profile.model_copy(
+                update={
+                    "export_products": _bijou_export_settings(folder / "bijou-media"),
+                    "customer_rules": CustomerRules(template_account=DEMO_TEMPLATE_ACCOUNT),
+                }
+            )
+        )
         set_default_profile(DEMO_PROFILE)
-        console.print(_("Profile {name!r} created and made the default profile.").format(name=DEMO_PROFILE))
-    with start_sandbox(folder / "sandbox-shop") as shop:
-        console.print(_("Sandbox WooCommerce shop: {url}").format(url=shop.url))
+        say(_("Profile {name!r} created and made the default profile.").format(name=DEMO_PROFILE))
+    with _sandbox(folder, keep=keep) as shop:
+        say(_("Sandbox WooCommerce shop: {url}").format(url=shop.url))
         profile = _connect_to(shop)
-        _print_connections(profile)
-        _print_catalogue(profile)
-        _print_next_steps(folder)
+        if not json_output:
+            _print_connections(profile)
+            _print_catalogue(profile)
+        _place_prospect(shop)
+        totals = _run_operations(json_output)
+        if json_output:
+            print(json.dumps(_description(folder, profile, shop, totals), ensure_ascii=False))
+        else:
+            console.print(_("Look at the result in the sandbox shop: {url}").format(url=shop.url))
+            _print_next_steps(folder)
         if serve:
             _serve(shop)
 
 
-def _connect_to(shop: RunningSandbox):
+def _bijou_export_settings(media: Path) -> ExportProductsSettings:
+    """How the Bijou company publishes: web articles only, its catalogue tree, the Pantalon
+    group on its master reference (Couleur x Taille), packagings as variants, its media folders."""
+    return ExportProductsSettings.model_validate(
+        {
+            "published_only": True,
+            "grouping": {
+                "master_field": "RefMaitre",
+                "attributes": [
+                    {"name_field": "Gamme1Nom", "value_field": "Gamme1Valeur"},
+                    {"name_field": "Gamme2Nom", "value_field": "Gamme2Valeur"},
+                ],
+            },
+            "categories": {"source": "catalogue"},
+            "packagings": {"enabled": True},
+            "images": {"folder": str(media / "images")},
+            "documents": {"folder": str(media / "documents")},
+        }
+    )
+
+
+@dataclass(frozen=True)
+class DemoShop:
+    url: str
+    consumer_key: str
+    consumer_secret: str
+    wp_user: str
+    wp_app_password: str
+    pid: int  # the process serving it
+
+
+@contextmanager
+def _sandbox(folder: Path, *, keep: bool) -> Iterator[DemoShop]:
+    """The sandbox shop: in this process, or in a process of its own that outlives the demo (``keep``)."""
+    data = folder / "sandbox-shop"
+    if not keep:
+        with start_sandbox(data) as shop:
+            yield DemoShop(shop.url, shop.consumer_key, shop.consumer_secret, shop.wp_user, shop.wp_app_password, os.getpid())
+        return
+    key, password = generate_api_key(), generate_application_password()
+    port = _free_port()
+    command = [sys.executable, "-c", "from gescom_sync.cli import main; main()", "sandbox", "woocommerce", "--port", str(port),
+               "--data", str(data), "--consumer-key", key.consumer_key, "--consumer-secret", key.consumer_secret,
+               "--wp-app-password", password]
+    with open(folder / "sandbox.log", "w", encoding="utf-8") as log:
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    _wait_for(url, process)
+    yield DemoShop(url, key.consumer_key, key.consumer_secret, "admin", password, process.pid)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_for(url: str, process: subprocess.Popen, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            httpx.get(url, timeout=1)
+            return
+        except httpx.TransportError:
+            time.sleep(0.1)
+    raise ConnectionFailed(_("The sandbox shop did not start at {url}.").format(url=url))
+
+
+DEMO_OPERATIONS: tuple[tuple[str, Callable[[OperationRun], None]], ...] = (
+    ("export_products", export_products),
+    ("update_stock", update_stock),
+    ("update_prices", update_prices),
+    ("export_customer_groups", export_customer_groups),
+    ("export_customers", export_customers),
+    ("import_prospects", import_prospects),
+)
+
+# Someone who opened an account on the shop and never ordered: the prospect import's case.
+DEMO_PROSPECT = ShopCustomer(
+    key="demo-prospect",
+    email="camille.lefevre@example.fr",
+    first_name="Camille",
+    last_name="Lefèvre",
+    billing=ShopAddress(
+        first_name="Camille", last_name="Lefèvre", line1="12 rue de la République", postcode="69002", city="Lyon",
+        country="FR", email="camille.lefevre@example.fr",
+    ),
+)
+
+
+def _place_prospect(shop: DemoShop) -> None:
+    """A shop account opened by a visitor (once: the shop keeps it from one demo to the next)."""
+    with WooCommerceConnector(shop.url, shop.consumer_key, shop.consumer_secret) as connector:
+        if not any(account.email == DEMO_PROSPECT.email for account in connector.read_customers()):
+            connector.write_customers([DEMO_PROSPECT])
+
+
+def _run_operations(json_output: bool) -> dict[str, dict[str, int]]:
+    """Export the catalogue, stock, prices and customers, import the prospect, journaled; each run's totals."""
+    totals: dict[str, dict[str, int]] = {}
+    for operation, body in DEMO_OPERATIONS:
+        run_operation(operation, DEMO_PROFILE, RunOptions(json_output=json_output), body)
+        with StateStore.open() as store:
+            run = store.runs.last(DEMO_PROFILE, operation)
+        totals[operation] = {action.value: sum(c.get(action.value, 0) for c in (run.counters or {}).values()) for action in Action}
+    return totals
+
+
+def _description(folder: Path, profile, shop: DemoShop, totals: dict[str, dict[str, int]]) -> dict:
+    """What a script needs to go on from the demo (the sandbox's own keys: nothing else's)."""
+    return {
+        "home": str(folder),
+        "profile": DEMO_PROFILE,
+        "backoffice": profile.backoffice.connect_url(),
+        "shop_url": shop.url,
+        "consumer_key": shop.consumer_key,
+        "consumer_secret": shop.consumer_secret,
+        "sandbox_pid": shop.pid,
+        "operations": totals,
+    }
+
+
+def _connect_to(shop: DemoShop):
     """Point the demo profile at the sandbox (its port changes from one demo to the next)."""
     return update_profile(
         DEMO_PROFILE,
@@ -99,7 +265,7 @@ def _connect_to(shop: RunningSandbox):
     )
 
 
-def _serve(shop: RunningSandbox) -> None:
+def _serve(shop: DemoShop) -> None:
     console.print(_("The sandbox shop shows what the sync did at {url} — Ctrl-C to stop.").format(url=shop.url))
     try:
         while True:
@@ -177,9 +343,3 @@ def _print_next_steps(folder: Path) -> None:
         console.print(f'  export {KEYRING_ENV}=file {MASTER_KEY_ENV}="$(cat {folder / DEMO_MASTER_KEY_FILE})"')
     for command, meaning in NEXT_COMMANDS:
         console.print(f"  {command}  # {_(meaning)}")
-    console.print(
-        _(
-            "Next versions of the demo also export the catalogue, stock, prices and customers to the "
-            "sandbox shop, and import its orders back into the demo back office."
-        )
-    )
