@@ -17,7 +17,7 @@ demo: install
 	$(BIN)/gescom-sync demo
 
 test: install
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests bench
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
 
 clean:

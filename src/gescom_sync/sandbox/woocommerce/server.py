@@ -84,6 +84,8 @@ def start_sandbox(data_dir: Path, *, consumer_key: str | None = None, consumer_s
                                         wp_user=wp_user, wp_app_password=wp_app_password, faults=faults)
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    # Accepted connections inherit it: answers leave at once, not after the client's delayed ACK (~40 ms).
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     sock.bind((host, port))
     certificate = key_file = None
     if https:

@@ -1,0 +1,407 @@
+"""Catalogue benchmark: what batching, change detection and bindings save, measured in one run.
+
+    .venv/bin/python bench/catalogue.py [--n 10000] [--latency-ms 30] [--json]
+
+Builds a Sage 100 layout back office of N articles (20 % grouped by master reference into
+variable products), serves a WooCommerce sandbox answering after ``--latency-ms``, makes a
+profile for both in a temporary data folder, then runs the real commands as child
+processes, in this order:
+
+- ``first_export``: ``gescom-sync export products`` on the empty shop;
+- ``noop_export``:  the same again, nothing changed in the back office;
+- ``stock_all``:    ``gescom-sync update stock``, every SKU sent (first stock update);
+- ``stock_1pct``:   ``gescom-sync update stock`` after 1 % of the stock rows changed.
+
+Requests are counted at the sandbox (reads are GET, writes everything else); seconds are
+the command's wall time, Python start-up included; peak RSS is the child process's own
+(``wait4``). Next to each, the same work done the way a desktop connector does it: one
+request per item, sequential, 25 ms pause after each answer (``naive_*``). Those requests
+are sent for real to the same shop on a sample of each kind of request (``--naive-sample``)
+and the mean time of each kind is multiplied by its count (linear extrapolation).
+``ratio`` is naive_seconds / seconds. Never a test on time: figures depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import math
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from _support import (
+    Catalogue,
+    RequestCounter,
+    build_backoffice,
+    change_stock,
+    count_requests,
+    gescom_sync_command,
+    master_of,
+    run_child,
+    writes,
+)
+
+SCENARIOS = ("first_export", "noop_export", "stock_all", "stock_1pct")
+COMMANDS = {
+    "first_export": ["export", "products"],
+    "noop_export": ["export", "products"],
+    "stock_all": ["update", "stock"],
+    "stock_1pct": ["update", "stock"],
+}
+PROFILE = "bench"
+CHANGED_SHARE = Decimal("0.01")
+BATCH = 100  # WooCommerce's batch limit
+STOCK_WRITES_SLACK = 10  # the issue's target: 10,000 SKUs in at most 110 write requests
+
+
+@dataclass
+class Scenario:
+    requests: int
+    write_requests: int
+    read_requests: int
+    seconds: float
+    peak_rss_mb: float
+    counters: dict
+    naive_requests: int = 0
+    naive_seconds: float = 0.0
+    naive_sampled: int = 0
+    ratio: float = 0.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="gescom-sync-bench-") as folder:
+        report = run(args, Path(folder))
+    print(json.dumps(report) if args.json else render(report))
+    return 0
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=10_000, help="articles in the back office (default 10000)")
+    parser.add_argument("--group-size", type=int, default=6,
+                        help="articles per master reference, Couleur x Taille (default 6, like the demo's trousers)")
+    parser.add_argument("--latency-ms", type=int, default=30, help="the sandbox's answer delay (default 30)")
+    parser.add_argument("--naive-delay-ms", type=int, default=25, help="pause after each naive request (default 25)")
+    parser.add_argument("--naive-sample", type=int, default=200,
+                        help="naive requests really sent per scenario, the rest extrapolated (default 200)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
+    args = parser.parse_args(argv)
+    if args.n < 20 or args.latency_ms < 1 or args.naive_sample < 1:
+        parser.error("--n must be at least 20, --latency-ms and --naive-sample at least 1")
+    return args
+
+
+# ------------------------------------------------------------------------------- run
+
+
+def run(args: argparse.Namespace, folder: Path) -> dict:
+    env = _environment(folder / "home")
+    os.environ.update(env)  # the profile and the naive client are made in this process
+    from gescom_sync.sandbox.woocommerce import start_sandbox
+
+    catalogue = build_backoffice(folder / "backoffice.sqlite", args.n, group_size=args.group_size)
+    with start_sandbox(folder / "shop", latency_ms=args.latency_ms) as sandbox:
+        counter = count_requests(sandbox)
+        _make_profile(catalogue, sandbox)
+        child_env = {**os.environ, **env}
+        startup = run_child([*gescom_sync_command(), "--help"], child_env).seconds
+        scenarios: dict[str, Scenario] = {}
+        changed: list[str] = []
+        for name in SCENARIOS:
+            if name == "stock_1pct":
+                changed = change_stock(catalogue.url, CHANGED_SHARE)
+            scenarios[name] = _measure(name, counter, child_env)
+        naive = NaiveConnector(sandbox, args.naive_delay_ms / 1000)
+        for name, plan in naive.plans(changed).items():
+            count, seconds, sampled = naive.measure(plan, args.naive_sample)
+            scenario = scenarios[name]
+            scenario.naive_requests, scenario.naive_seconds, scenario.naive_sampled = count, round(seconds, 2), sampled
+            scenario.ratio = round(seconds / scenario.seconds, 1)
+        naive.close()
+    return _report(args, catalogue, scenarios, changed, startup)
+
+
+def _environment(home: Path) -> dict[str, str]:
+    """A data folder of its own; secrets in its encrypted file (no OS keyring touched)."""
+    return {"GESCOM_SYNC_HOME": str(home), "GESCOM_SYNC_KEYRING": "file",
+            "GESCOM_SYNC_MASTER_KEY": "benchmark-only-key", "GESCOM_SYNC_LANG": "en"}
+
+
+def _make_profile(catalogue: Catalogue, sandbox) -> None:  # noqa: ANN001 - a RunningSandbox
+    """Sage 100 -> WooCommerce, grouping on RefMaitre (Couleur x Taille), every HTTP option at its default."""
+    from gescom_sync.profiles import create_profile, load_profile, save_profile
+    from gescom_sync.profiles.catalogue import ExportProductsSettings
+
+    create_profile(PROFILE, [
+        ("backoffice.type", "sage100"), ("backoffice.url", catalogue.url), ("shop.type", "woocommerce"),
+        ("shop.url", sandbox.url), ("shop.consumer_key", sandbox.consumer_key),
+        ("shop.consumer_secret", sandbox.consumer_secret),
+    ])
+    export = ExportProductsSettings.model_validate({"grouping": {"master_field": "RefMaitre", "attributes": [
+        {"name_field": "Gamme1Nom", "value_field": "Gamme1Valeur"},
+        {"name_field": "Gamme2Nom", "value_field": "Gamme2Valeur"}]}})
+    save_profile(load_profile(PROFILE).model_copy(update={"export_products": export}))
+
+
+def _measure(name: str, counter: RequestCounter, env: dict[str, str]) -> Scenario:
+    before = counter.snapshot()
+    finished = run_child([*gescom_sync_command(), *COMMANDS[name], "--profile", PROFILE, "--json"], env)
+    counts = counter.snapshot() - before
+    if finished.exit_code != 0:
+        raise SystemExit(f"{name}: gescom-sync exited with {finished.exit_code}\n{finished.stderr[-3000:]}")
+    total, written = sum(counts.values()), writes(counts)
+    return Scenario(total, written, total - written, round(finished.seconds, 2), finished.peak_rss_mb,
+                    _summary_counters(finished.stdout))
+
+
+def _summary_counters(journal_lines: str) -> dict:
+    """The run's counters per entity, from its JSON journal's summary event."""
+    for line in reversed(journal_lines.splitlines()):
+        if line.startswith("{") and '"summary"' in line:
+            event = json.loads(line)
+            if event.get("event") == "summary":
+                return event.get("counters", {})
+    return {}
+
+
+# ------------------------------------------------------------------------------ naive
+
+Call = Callable[[], object]
+
+
+@dataclass
+class Kind:
+    """One kind of naive request: how many the scenario needs, and the calls to sample."""
+
+    label: str
+    count: int
+    calls: Iterator[Call]
+
+
+class NaiveConnector:
+    """One request per item, sequential, a fixed pause after each answer (what a desktop
+    connector does), sent with the profile's credentials to the same shop."""
+
+    def __init__(self, sandbox, pause: float) -> None:  # noqa: ANN001 - a RunningSandbox
+        from gescom_sync.profiles import load_profile
+        from gescom_sync.shops.factory import open_shop
+
+        self.pause = pause
+        self.shop = sandbox.shop
+        settings = load_profile(PROFILE).shop
+        unpaced = settings.model_copy(update={"http": settings.http.model_copy(update={"delay_ms": 0})})
+        self.connector = open_shop(unpaced)  # same URL and authentication; the pause is applied here
+        self.client = self.connector.client
+        products = self.shop.store.all("product")
+        self.simple = [p for p in products if p["type"] == "simple"]
+        self.variable = [p for p in products if p["type"] == "variable"]
+        self.variations = self.shop.store.all("variation")
+
+    def close(self) -> None:
+        self.connector.close()
+
+    def plans(self, changed: list[str]) -> dict[str, list[Kind]]:
+        """Per scenario, the requests a one-per-item connector sends (stock_1pct first: the
+        other plans' creates would add products to the pages it reads)."""
+        changed_skus = set(changed)
+        changed_simple = [p for p in self.simple if p["sku"] in changed_skus]
+        changed_variations = [v for v in self.variations if v["sku"] in changed_skus]
+        return {
+            "stock_1pct": [
+                Kind("read a page of 100 products (id, sku, stock)", math.ceil(len(self.simple + self.variable) / BATCH),
+                     self._reads_of_pages()),
+                Kind("read a variable product's variations", len(self.variable), self._reads_of_variations()),
+                Kind("stock of a changed simple product", len(changed_simple), self._stock_calls(changed_simple)),
+                Kind("stock of a changed variation", len(changed_variations), self._stock_calls(changed_variations)),
+            ],
+            "stock_all": [
+                Kind("stock of a simple product", len(self.simple), self._stock_calls(self.simple)),
+                Kind("stock of a variation", len(self.variations), self._stock_calls(self.variations)),
+            ],
+            "noop_export": [
+                Kind("re-send a simple product", len(self.simple), self._resend_calls(self.simple)),
+                Kind("re-send a variable product", len(self.variable), self._resend_calls(self.variable)),
+                Kind("re-send a variation", len(self.variations), self._resend_calls(self.variations)),
+            ],
+            "first_export": self._create_kinds(),
+        }
+
+    def measure(self, kinds: list[Kind], sample: int) -> tuple[int, float, int]:
+        """(requests the scenario needs, extrapolated seconds, requests really sent).
+
+        Each kind gets a share of the sample in proportion to its count (at least one);
+        its mean time per request times its count is its part of the total."""
+        total = sum(k.count for k in kinds)
+        seconds, sent = 0.0, 0
+        for kind in kinds:
+            if kind.count == 0:
+                continue
+            share = min(kind.count, max(1, round(sample * kind.count / total)))
+            spent, done = self._timed(itertools.islice(kind.calls, share))
+            if done:
+                seconds += spent / done * kind.count
+                sent += done
+        return total, seconds, sent
+
+    def _timed(self, calls: Iterable[Call]) -> tuple[float, int]:
+        spent, done = 0.0, 0
+        for call in calls:
+            started = time.perf_counter()
+            call()
+            time.sleep(self.pause)
+            spent += time.perf_counter() - started
+            done += 1
+        return spent, done
+
+    # --- the requests ---------------------------------------------------------------
+
+    def _reads_of_pages(self) -> Iterator[Call]:
+        for page in itertools.count(1):
+            yield lambda page=page: self.client.get("products", params={
+                "per_page": BATCH, "page": page, "_fields": "id,sku,type,stock_quantity"})
+
+    def _reads_of_variations(self) -> Iterator[Call]:
+        for product in self.variable:
+            yield lambda product=product: self.client.get(f"products/{product['id']}/variations", params={
+                "per_page": BATCH, "_fields": "id,sku,stock_quantity"})
+
+    def _path(self, record: dict) -> str:
+        if "type" not in record:  # a variation
+            return f"products/{record['parent_id']}/variations/{record['id']}"
+        return f"products/{record['id']}"
+
+    def _stock_calls(self, records: list[dict]) -> Iterator[Call]:
+        for record in records:
+            body = {"manage_stock": True, "stock_quantity": record["stock_quantity"] or 0}
+            yield lambda record=record, body=body: self.client.put(self._path(record), json=body)
+
+    def _resend_calls(self, records: list[dict]) -> Iterator[Call]:
+        for record in records:
+            body = _payload(record)
+            yield lambda record=record, body=body: self.client.put(self._path(record), json=body)
+
+    def _create_kinds(self) -> list[Kind]:
+        """Create simple products, then variable products and their variations, under new SKUs."""
+        created: dict[int, int] = {}  # source variable product id -> the copy's id
+
+        def create(record: dict, path: str) -> dict:
+            body = _payload(record) | {"sku": f"{record['sku']}-naive"}
+            return self.client.post(path, json=body).json()
+
+        def parents() -> Iterator[Call]:
+            for product in self.variable:
+                yield lambda product=product: created.setdefault(product["id"], create(product, "products")["id"])
+
+        def variations() -> Iterator[Call]:
+            for variation in self.variations:
+                if variation["parent_id"] in created:
+                    yield lambda v=variation: create(v, f"products/{created[v['parent_id']]}/variations")
+
+        simple = (lambda p=p: create(p, "products") for p in self.simple)
+        return [Kind("create a simple product", len(self.simple), simple),
+                Kind("create a variable product", len(self.variable), parents()),
+                Kind("create a variation", len(self.variations), variations())]
+
+
+PAYLOAD_FIELDS = ("name", "type", "sku", "regular_price", "description", "short_description", "manage_stock",
+                  "stock_quantity", "weight", "tax_class", "status")
+
+
+def _payload(record: dict) -> dict:
+    """What a connector sends for a product or variation: its fields, categories, attributes."""
+    body = {k: record[k] for k in PAYLOAD_FIELDS if k in record and record[k] not in (None, "")}
+    if record.get("categories"):
+        body["categories"] = [{"id": c} for c in record["categories"]]
+    attributes = record.get("attributes") or []
+    if attributes and "option" in attributes[0]:
+        body["attributes"] = [{"id": a["id"], "option": a["option"]} for a in attributes]
+    elif attributes:
+        body["attributes"] = [{"id": a["id"], "options": a["options"], "variation": True, "visible": True}
+                              for a in attributes]
+    return body
+
+
+# ---------------------------------------------------------------------------- report
+
+
+def _report(args: argparse.Namespace, catalogue: Catalogue, scenarios: dict[str, Scenario], changed: list[str],
+            startup: float) -> dict:
+    return {
+        "n": args.n,
+        **{name: asdict(scenario) for name, scenario in scenarios.items()},
+        "setup": {"grouped_articles": catalogue.grouped, "variable_products": catalogue.groups,
+                  "group_size": args.group_size, "latency_ms": args.latency_ms,
+                  "naive_delay_ms": args.naive_delay_ms, "naive_sample": args.naive_sample,
+                  "cli_startup_seconds": round(startup, 2)},
+        "targets": _targets(args.n, catalogue, scenarios, changed),
+    }
+
+
+def _targets(n: int, catalogue: Catalogue, scenarios: dict[str, Scenario], changed: list[str]) -> dict:
+    """The issue's targets, checked; and WooCommerce's floor for the stock writes (a
+    variation is only written through its own product's ``variations/batch``)."""
+    simple = catalogue.articles - catalogue.grouped
+    stock_target = math.ceil(n / BATCH) + STOCK_WRITES_SLACK
+    changed_simple = [r for r in changed if master_of(r) is None]
+    changed_parents = {master_of(r) for r in changed} - {None}
+    changed_batches = math.ceil(len(changed_simple) / BATCH) + len(changed_parents)
+    return {
+        "stock_all_write_requests_max": stock_target,
+        "stock_all_met": scenarios["stock_all"].write_requests <= stock_target,
+        "stock_all_woocommerce_floor": math.ceil(simple / BATCH) + catalogue.groups,
+        "noop_export_writes_zero": scenarios["noop_export"].write_requests == 0,
+        "stock_1pct_changed_items": len(changed),
+        "stock_1pct_changed_batches": changed_batches,
+        "stock_1pct_writes_only_changed_batches": scenarios["stock_1pct"].write_requests <= changed_batches,
+        "stock_1pct_reads": scenarios["stock_1pct"].read_requests,
+    }
+
+
+def render(report: dict) -> str:
+    setup, targets = report["setup"], report["targets"]
+    lines = [
+        f"Catalogue benchmark: {report['n']} articles, {setup['grouped_articles']} of them in "
+        f"{setup['variable_products']} variable products; sandbox latency {setup['latency_ms']} ms",
+        "",
+        f"{'scenario':<13}{'requests':>9}{'writes':>8}{'seconds':>9}{'peak RSS':>10}"
+        f"{'naive req':>11}{'naive s':>10}{'ratio':>8}",
+    ]
+    for name in SCENARIOS:
+        s = report[name]
+        lines.append(f"{name:<13}{s['requests']:>9}{s['write_requests']:>8}{s['seconds']:>9.2f}"
+                     f"{s['peak_rss_mb']:>8.0f}MB{s['naive_requests']:>11}{s['naive_seconds']:>10.1f}{s['ratio']:>7.1f}x")
+    sampled = sum(report[name]["naive_sampled"] for name in SCENARIOS)
+    lines += [
+        "",
+        f"seconds: the command's wall time, {setup['cli_startup_seconds']:.2f} s of Python start-up included; "
+        "peak RSS: the command's own process (wait4).",
+        f"naive: one request per item, {setup['naive_delay_ms']} ms pause after each; {sampled} requests really "
+        "sent, the rest extrapolated linearly per kind of request.",
+        "",
+        f"target: stock of every SKU in at most {targets['stock_all_write_requests_max']} write requests: "
+        f"{report['stock_all']['write_requests']} -> {_verdict(targets['stock_all_met'])} "
+        f"(WooCommerce floor: {targets['stock_all_woocommerce_floor']} = simple products / 100 "
+        "+ one variations/batch per variable product)",
+        f"target: no-change export writes nothing: {report['noop_export']['write_requests']} writes, "
+        f"{report['noop_export']['read_requests']} reads -> {_verdict(targets['noop_export_writes_zero'])}",
+        f"target: 1 % run writes only the changed items' batches: {targets['stock_1pct_changed_items']} items "
+        f"in {targets['stock_1pct_changed_batches']} batches, {report['stock_1pct']['write_requests']} writes, "
+        f"{targets['stock_1pct_reads']} reads -> {_verdict(targets['stock_1pct_writes_only_changed_batches'])}",
+    ]
+    return "\n".join(lines)
+
+
+def _verdict(met: bool) -> str:
+    return "met" if met else "MISSED"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
