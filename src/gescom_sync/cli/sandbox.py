@@ -40,7 +40,7 @@ def woocommerce(
     for line in banner(running, folder, latency_ms, fail_rate, seed):
         console.print(line, markup=False)
     try:
-        while running._thread and running._thread.is_alive():
+        while running.serving and running.serving.running:
             time.sleep(0.5)
     except KeyboardInterrupt:
         pass
@@ -98,7 +98,7 @@ def prestashop(
     for line in prestashop_banner(running, folder, latency_ms, fail_rate, seed):
         console.print(line, markup=False)
     try:
-        while running._thread and running._thread.is_alive():
+        while running.serving and running.serving.running:
             time.sleep(0.5)
     except KeyboardInterrupt:
         pass

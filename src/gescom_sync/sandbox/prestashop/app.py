@@ -30,7 +30,7 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
 from gescom_sync.sandbox.prestashop import render
-from gescom_sync.sandbox.prestashop.faults import FaultInjector, FaultPlan
+from gescom_sync.sandbox.prestashop.faults import PRESTASHOP_FAULTS, FaultInjector, FaultPlan
 from gescom_sync.sandbox.prestashop.html import overview_page
 from gescom_sync.sandbox.prestashop.query import QueryError, did_you_mean, parse_query, select
 from gescom_sync.sandbox.prestashop.records import WebserviceError
@@ -97,7 +97,7 @@ class PrestaShopSandbox:
             Route("/api/{path:path}", self._api, methods=METHODS),
             Route("/webservice/dispatcher.php", self._dispatcher, methods=METHODS),
         ])
-        self.asgi = FaultInjector(app, faults) if faults else app
+        self.asgi = FaultInjector(app, faults, PRESTASHOP_FAULTS) if faults else app
 
     # ---- keys -------------------------------------------------------------------------
     def add_key(self, key: WebserviceKey) -> None:

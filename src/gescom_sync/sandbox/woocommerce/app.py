@@ -29,7 +29,7 @@ from gescom_sync.sandbox.woocommerce.catalogue import TAXONOMIES, Catalogue
 from gescom_sync.sandbox.woocommerce.config import PAYMENT_GATEWAYS, SHIPPING_METHODS, ShopConfig
 from gescom_sync.sandbox.woocommerce.customers import Coupons, Customers
 from gescom_sync.sandbox.woocommerce.errors import WooError
-from gescom_sync.sandbox.woocommerce.faults import FaultInjector, FaultPlan
+from gescom_sync.sandbox.woocommerce.faults import WOOCOMMERCE_FAULTS, FaultInjector, FaultPlan
 from gescom_sync.sandbox.woocommerce.html import overview_page
 from gescom_sync.sandbox.woocommerce.listing import date_filters, only_fields, paginate, query_items
 from gescom_sync.sandbox.woocommerce.media import UPLOADS_PATH, MediaLibrary
@@ -76,7 +76,7 @@ class WooCommerceSandbox:
             StarletteRoute(UPLOADS_PATH + "{path:path}", self._upload_file, methods=["GET"]),
             StarletteRoute("/wp-json/{path:path}", self._api, methods=["GET", "POST", "PUT", "PATCH", "DELETE"]),
         ])
-        self.asgi = FaultInjector(app, faults) if faults else app
+        self.asgi = FaultInjector(app, faults, WOOCOMMERCE_FAULTS) if faults else app
 
     def _now(self) -> datetime:
         return self.clock()

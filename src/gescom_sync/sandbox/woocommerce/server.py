@@ -10,22 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 import ipaddress
-import socket
-import threading
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import uvicorn
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from gescom_sync.errors import ConnectionFailed
-from gescom_sync.i18n import _
 from gescom_sync.sandbox.woocommerce.app import WooCommerceSandbox
 from gescom_sync.sandbox.woocommerce.auth import ApiKey, generate_api_key, generate_application_password
+from gescom_sync.sandbox.common.serve import Serving, serve_in_thread
 from gescom_sync.sandbox.woocommerce.faults import FaultPlan
 
 
@@ -38,14 +34,11 @@ class RunningSandbox:
     wp_app_password: str
     shop: WooCommerceSandbox
     certificate: Path | None = None
-    _server: uvicorn.Server | None = field(default=None, repr=False)
-    _thread: threading.Thread | None = field(default=None, repr=False)
+    serving: Serving | None = field(default=None, repr=False)
 
     def stop(self) -> None:
-        if self._server:
-            self._server.should_exit = True
-        if self._thread:
-            self._thread.join(timeout=10)
+        if self.serving:
+            self.serving.stop()
         self.shop.store.close()
 
     def __enter__(self) -> RunningSandbox:
@@ -82,29 +75,14 @@ def start_sandbox(data_dir: Path, *, consumer_key: str | None = None, consumer_s
     faults = FaultPlan(latency_ms, fail_rate, seed, slow_seconds=slow_seconds) if (latency_ms or fail_rate) else None
     shop, key, password = build_sandbox(Path(data_dir), consumer_key=consumer_key, consumer_secret=consumer_secret,
                                         wp_user=wp_user, wp_app_password=wp_app_password, faults=faults)
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    # Accepted connections inherit it: answers leave at once, not after the client's delayed ACK (~40 ms).
-    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-    sock.bind((host, port))
-    certificate = key_file = None
-    if https:
-        certificate, key_file = self_signed_certificate(Path(data_dir) / "tls", host)
-    config = uvicorn.Config(shop.asgi, log_level="warning", access_log=False, lifespan="off", timeout_graceful_shutdown=1,
-                            ssl_certfile=str(certificate) if certificate else None, ssl_keyfile=str(key_file) if key_file else None)
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True, name="woocommerce-sandbox")
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and thread.is_alive() and time.monotonic() < deadline:
-        time.sleep(0.01)
-    if not server.started:
-        server.should_exit = True
+    tls = self_signed_certificate(Path(data_dir) / "tls", host) if https else None
+    try:
+        serving = serve_in_thread(shop.asgi, name="WooCommerce", host=host, port=port, tls=tls)
+    except (OSError, ConnectionFailed):
         shop.store.close()
-        raise ConnectionFailed(_("The WooCommerce sandbox did not start on {host}:{port}.").format(host=host, port=port))
-    scheme = "https" if https else "http"
-    url = f"{scheme}://{host}:{sock.getsockname()[1]}"
-    return RunningSandbox(url, key.consumer_key, key.consumer_secret, wp_user, password, shop, certificate, server, thread)
+        raise
+    return RunningSandbox(serving.url, key.consumer_key, key.consumer_secret, wp_user, password, shop,
+                          tls[0] if tls else None, serving)
 
 
 def self_signed_certificate(folder: Path, host: str) -> tuple[Path, Path]:

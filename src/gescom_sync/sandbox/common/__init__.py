@@ -1,0 +1,1 @@
+"""What the sandbox shops share: fault injection, serving on a local port."""
