@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import time
 from datetime import tzinfo
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
@@ -20,6 +21,7 @@ from gescom_sync.i18n import current_language
 from gescom_sync.journal.events import Action, Event, EventKind, Message, RunStatus
 from gescom_sync.journal.render import Renderer
 from gescom_sync.paths import logs_dir
+from gescom_sync.state.runs import NewEvent, NewItem
 
 if TYPE_CHECKING:
     from gescom_sync.journal.run import RunJournal, Sink
@@ -28,6 +30,9 @@ if TYPE_CHECKING:
 PROGRESS_MIN_ITEMS = 5
 LOG_MAX_BYTES = 1_000_000
 LOG_BACKUPS = 5
+# The store sink writes its buffered journal lines every this many events or seconds.
+STORE_BATCH_EVENTS = 500
+STORE_BATCH_SECONDS = 2.0
 
 _STATUS_STYLES = {
     RunStatus.SUCCEEDED: "green",
@@ -171,35 +176,56 @@ def event_json(event: Event, renderer: Renderer) -> str:
 
 
 class StoreSink:
-    """Keeps the run, its events and its items in the state store (``gescom-sync log``)."""
+    """Keeps the run, its events and its items in the state store (``gescom-sync log``).
 
-    def __init__(self, store: Any, language: str | None = None) -> None:
+    Events and items are buffered and written in one transaction per batch: every
+    ``batch_size`` events, every ``max_delay`` seconds (checked when an event comes, so a
+    run being followed sees its journal grow), and at close. A crash loses at most the
+    buffered tail of the journal; bindings do not go through here and are never delayed.
+    """
+
+    def __init__(
+        self,
+        store: Any,
+        language: str | None = None,
+        *,
+        batch_size: int = STORE_BATCH_EVENTS,
+        max_delay: float = STORE_BATCH_SECONDS,
+    ) -> None:
         self.store = store
         self.language = language
+        self.batch_size = batch_size
+        self.max_delay = max_delay
         self._renderer: Renderer | None = None
+        self._events: list[NewEvent] = []
+        self._items: list[NewItem] = []
+        self._last_flush = 0.0
 
     def open(self, journal: RunJournal) -> None:
         self._renderer = Renderer(self.language or current_language())
         journal.run_id = self.store.runs.start(journal.profile, journal.operation, journal.options)
+        self._last_flush = time.monotonic()
 
     def emit(self, event: Event) -> None:
         assert self._renderer is not None and event.run_id is not None, "emit() before open()"
-        runs = self.store.runs
-        runs.add_event(event.run_id, event.kind.value, event.data, event.at)
+        self._events.append(NewEvent(event.kind.value, event.data, event.at))
         if event.kind is EventKind.ITEM:
             reason = event.data["reason"]
             message = self._renderer.text(Message.from_data(reason)) if reason else None
-            runs.add_item(
-                event.run_id,
-                event.data["entity"],
-                event.data["key"],
-                event.data["action"],
-                message=message,
-                payload=event.payload,
-            )
+            data = event.data
+            self._items.append(NewItem(data["entity"], data["key"], data["action"], message, event.payload))
+        if len(self._events) >= self.batch_size or time.monotonic() - self._last_flush >= self.max_delay:
+            self.flush(event.run_id)
+
+    def flush(self, run_id: int) -> None:
+        """Write the buffered events and items of run ``run_id`` in one transaction."""
+        self.store.runs.add_batch(run_id, self._events, self._items)
+        self._events, self._items = [], []  # kept until written: a failed write is tried again with the next
+        self._last_flush = time.monotonic()
 
     def close(self, journal: RunJournal) -> None:
         assert journal.run_id is not None
+        self.flush(journal.run_id)
         self.store.runs.finish(journal.run_id, journal.status.value, journal.counters)
 
 

@@ -93,12 +93,11 @@ def push(
     ``updatable`` are the parts that may be sent to an existing record (the user's update
     switches); None means every part.
     """
-    bindings = run.store.bindings
-    profile = run.profile.name
+    bound = run.store.bindings.get_many(run.profile.name, entity, (draft.key for draft in drafts))
     shop_ids: dict[str, str] = {}
     pending: list[_Pending[Record]] = []
     for draft in drafts:
-        binding = bindings.get(profile, entity, draft.key)
+        binding = bound.get(draft.key)
         if binding is None:
             parts = frozenset(draft.parts)
         else:

@@ -6,7 +6,7 @@ instead of creating; the hash of what was last sent lets an unchanged record be 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import sqlalchemy as sa
 
@@ -18,6 +18,16 @@ from gescom_sync.state.tables import bindings
 from gescom_sync.state.types import utc_now
 
 
+# Keys per ``IN (...)`` list: well under SQLite's bound-parameter limit (999 before 3.32).
+KEYS_PER_QUERY = 500
+
+# Built once: a lookup by key is the hottest query of a run, and building the statement
+# each time cost more than executing it.
+_SCOPE = (bindings.c.profile == sa.bindparam("profile")) & (bindings.c.entity == sa.bindparam("entity"))
+_BY_ERP_KEY = sa.select(bindings).where(_SCOPE & (bindings.c.erp_key == sa.bindparam("erp_key")))
+_BY_ERP_KEYS = sa.select(bindings).where(_SCOPE & bindings.c.erp_key.in_(sa.bindparam("erp_keys", expanding=True)))
+
+
 class BindingConflict(GescomError):
     """The shop id is already bound to another back-office key of the same profile and entity."""
 
@@ -27,7 +37,21 @@ class Bindings:
         self._engine = engine
 
     def get(self, profile: str, entity: str, erp_key: str) -> Binding | None:
-        return self._one(_where(profile, entity) & (bindings.c.erp_key == erp_key))
+        with reading(self._engine) as connection:
+            row = connection.execute(_BY_ERP_KEY, {"profile": profile, "entity": entity, "erp_key": erp_key}).first()
+        return _binding(row) if row is not None else None
+
+    def get_many(self, profile: str, entity: str, erp_keys: Iterable[str]) -> dict[str, Binding]:
+        """The bindings of ``erp_keys`` (those that have one), by key: one query per
+        :data:`KEYS_PER_QUERY` keys instead of one per key."""
+        wanted = list(dict.fromkeys(erp_keys))
+        found: dict[str, Binding] = {}
+        with reading(self._engine) as connection:
+            for start in range(0, len(wanted), KEYS_PER_QUERY):
+                chunk = wanted[start : start + KEYS_PER_QUERY]
+                params = {"profile": profile, "entity": entity, "erp_keys": chunk}
+                found.update((row.erp_key, _binding(row)) for row in connection.execute(_BY_ERP_KEYS, params))
+        return found
 
     def get_by_shop_id(self, profile: str, entity: str, shop_id: str | int) -> Binding | None:
         return self._one(_where(profile, entity) & (bindings.c.shop_id == str(shop_id)))

@@ -7,6 +7,8 @@ failed item can be replayed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -22,6 +24,26 @@ from gescom_sync.state.types import as_utc, utc_now
 RUNNING = "running"
 RUN_STATUSES = ("succeeded", "succeeded_with_warnings", "failed")
 ITEM_ACTIONS = ("created", "updated", "unchanged", "skipped", "failed")
+
+
+@dataclass(frozen=True)
+class NewEvent:
+    """A journal event to append to a run (see :meth:`Runs.add_batch`)."""
+
+    kind: str
+    data: dict[str, Any]
+    at: datetime
+
+
+@dataclass(frozen=True)
+class NewItem:
+    """What happened to one item of a run; ``payload`` is what was (or would have been) sent."""
+
+    entity: str
+    key: str
+    action: str
+    message: str | None = None
+    payload: dict[str, Any] | None = None
 
 
 class Runs:
@@ -41,15 +63,7 @@ class Runs:
 
     def add_event(self, run_id: int, kind: str, data: dict[str, Any], at: datetime) -> None:
         """Append a journal event; it gets the next ``seq`` of the run."""
-        at = as_utc(at)
-        with writing(self._engine) as connection:
-            self._require(connection, run_id)
-            last_seq = connection.execute(
-                sa.select(sa.func.max(run_events.c.seq)).where(run_events.c.run_id == run_id)
-            ).scalar_one()
-            connection.execute(
-                run_events.insert().values(run_id=run_id, seq=(last_seq or 0) + 1, at=at, kind=kind, data=data)
-            )
+        self.add_batch(run_id, events=[NewEvent(kind, data, at)])
 
     def add_item(
         self,
@@ -61,15 +75,37 @@ class Runs:
         payload: dict[str, Any] | None = None,
     ) -> None:
         """Record what happened to one item; ``payload`` is what was (or would have been) sent."""
-        if action not in ITEM_ACTIONS:
-            raise ValueError(f"unknown item action {action!r}; expected one of {', '.join(ITEM_ACTIONS)}")
+        self.add_batch(run_id, items=[NewItem(entity, key, action, message, payload)])
+
+    def add_batch(self, run_id: int, events: Sequence[NewEvent] = (), items: Sequence[NewItem] = ()) -> None:
+        """Append ``events`` (the run's next ``seq`` numbers, in their order) and ``items``
+        (kept in their order) in one transaction: a journal of 10,000 lines is written in
+        a few transactions instead of 20,000."""
+        for item in items:
+            if item.action not in ITEM_ACTIONS:
+                raise ValueError(f"unknown item action {item.action!r}; expected one of {', '.join(ITEM_ACTIONS)}")
+        if not events and not items:
+            return
         with writing(self._engine) as connection:
             self._require(connection, run_id)
-            connection.execute(
-                run_items.insert().values(
-                    run_id=run_id, entity=entity, key=key, action=action, message=message, payload=payload
+            if events:
+                last_seq = connection.execute(
+                    sa.select(sa.func.max(run_events.c.seq)).where(run_events.c.run_id == run_id)
+                ).scalar_one() or 0
+                rows = [
+                    {"run_id": run_id, "seq": last_seq + n, "at": as_utc(e.at), "kind": e.kind, "data": e.data}
+                    for n, e in enumerate(events, start=1)
+                ]
+                connection.execute(run_events.insert(), rows)
+            if items:
+                connection.execute(
+                    run_items.insert(),
+                    [
+                        {"run_id": run_id, "entity": i.entity, "key": i.key, "action": i.action,
+                         "message": i.message, "payload": i.payload}
+                        for i in items
+                    ],
                 )
-            )
 
     def finish(self, run_id: int, status: str, counters: dict[str, Any], ended_at: datetime | None = None) -> None:
         if status not in RUN_STATUSES:
