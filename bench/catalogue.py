@@ -116,6 +116,8 @@ def run(args: argparse.Namespace, folder: Path) -> dict:
         scenarios: dict[str, Scenario] = {}
         changed: list[str] = []
         for name in SCENARIOS:
+            if name == "stock_all":  # the export sent every quantity: move every stock for the update to send
+                change_stock(catalogue.url, Decimal(1))
             if name == "stock_1pct":
                 changed = change_stock(catalogue.url, CHANGED_SHARE)
             scenarios[name] = _measure(name, counter, child_env)

@@ -81,8 +81,13 @@ class BackOffice(Protocol):
         formula: StockFormula = StockFormula.REAL,
         warehouses: Sequence[str] | None = None,
         filter: str | None = None,
+        since: datetime | None = None,
     ) -> list[StockLevel]:
-        """Stock summed over ``warehouses`` (ids, codes or names; None: all)."""
+        """Stock summed over ``warehouses`` (ids, codes or names; None: all).
+
+        ``since``: only the articles whose stock in those warehouses, or whose record,
+        changed at or after that moment (a stock movement alone changes no article record).
+        """
         ...
 
     def prices(self, filter: str | None = None) -> list[PriceRule]: ...

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
+from typing import TypeVar
 
 from gescom_sync.errors import GescomError
 from gescom_sync.i18n import N_, _
@@ -26,17 +28,20 @@ from gescom_sync.mapping.catalogue import (
     ProductDraft,
     ProductResolver,
     VariantDraft,
-    part_hashes,
     part_payloads,
-    product_quantities,
 )
 from gescom_sync.mapping.catalogue.parts import content_hash as part_hash
+from gescom_sync.mapping.prices import PriceDraft
+from gescom_sync.mapping.stock import StockDraft
 from gescom_sync.model.shop import ShopAttribute, ShopBrand, ShopCategory, ShopProduct, ShopVariant, UploadedMedia
 from gescom_sync.operations.push import Draft, content_hash, push
 from gescom_sync.operations.run import OperationRun
+from gescom_sync.operations.update_stock import quantity_hash
 from gescom_sync.shops import WriteResult
 from gescom_sync.shops.base import WriteOutcome
 from gescom_sync.shops.woocommerce.media import MEDIA_ENTITY
+
+Rec = TypeVar("Rec", ShopProduct, ShopVariant)
 
 DRY_RUN_PRODUCT_ID = ""
 """A new product's id in a dry run: its variants are planned, never written."""
@@ -182,70 +187,118 @@ def has_images_since(draft: ProductDraft, since: datetime | None) -> bool:
 # --- products and variants ------------------------------------------------------------------
 
 
-VARIANT_PARTS = (Part.PRICE, Part.WEIGHT, Part.DIMENSIONS, Part.BARCODE)
+@dataclass(frozen=True)
+class UpdateParts:
+    """The quantity and price of each shop record (by product or variant key) as update
+    stock and update prices make them: the export sends these, and stores their hashes
+    under the updates' own part names, so that neither operation re-sends what the other
+    sent. A record without a price draft (its VAT rate is unknown...) gets the catalogue's
+    price, without a sale."""
+
+    stock: Mapping[str, StockDraft]
+    prices: Mapping[str, PriceDraft]
+
+    def price(self, product_key: str, variant_key: str | None, catalogue_price: Decimal | None) -> PriceDraft | None:
+        key = variant_key or product_key
+        if key in self.prices:
+            return self.prices[key]
+        if catalogue_price is None:
+            return None
+        return PriceDraft(product_key, variant_key, key, catalogue_price)
+
+    def hashes(self, product_key: str, variant_key: str | None, catalogue_price: Decimal | None) -> dict[str, str]:
+        """The shared parts' hashes of one record: those the updates compute."""
+        hashes = {}
+        stock = self.stock.get(variant_key or product_key)
+        if stock is not None:
+            hashes[str(Part.QUANTITY)] = quantity_hash(stock)
+        price = self.price(product_key, variant_key, catalogue_price)
+        if price is not None:
+            hashes[str(Part.PRICE)] = price.content_hash()
+        return hashes
+
+    def apply(self, record: Rec, product_key: str, variant_key: str | None, catalogue_price: Decimal | None,
+              parts: frozenset[str]) -> Rec:
+        """``record`` with the shared parts' values when they are sent, without them when not."""
+        stock = self.stock.get(variant_key or product_key) if str(Part.QUANTITY) in parts else None
+        price = self.price(product_key, variant_key, catalogue_price) if str(Part.PRICE) in parts else None
+        return dataclasses.replace(
+            record,
+            stock_quantity=stock.quantity if stock else None, manage_stock=stock.manage_stock if stock else None,
+            regular_price=price.regular_price if price else None, sale=price.sale if price else None,
+            clear_sale=price is not None and price.sale is None and record.shop_id is not None,  # as update prices does
+        )
 
 
-def product_hashes(draft: ProductDraft, stock: Mapping[str, Decimal]) -> dict[str, str]:
+VARIANT_PARTS = (Part.WEIGHT, Part.DIMENSIONS, Part.BARCODE)
+SHARED_PARTS = (Part.PRICE, Part.QUANTITY)
+
+
+def product_hashes(draft: ProductDraft, shared: UpdateParts) -> dict[str, str]:
     """The product's part hashes. Variants are pushed with their own hashes (entity
     "variant"), so a product with variants leaves their prices, weights, dimensions,
     barcodes and quantities out: one variant's new price writes that variant only."""
+    payloads = part_payloads(draft)
+    for part in SHARED_PARTS:
+        payloads.pop(part, None)
+    if draft.variants:
+        for part in VARIANT_PARTS:
+            payloads[part] = {name: value for name, value in payloads[part].items() if name != "variants"}
+    hashes = {str(part): part_hash(payload) for part, payload in payloads.items()}
     if not draft.variants:
-        return {str(part): digest for part, digest in part_hashes(draft, stock).items()}
-    payloads = part_payloads(draft, stock)
-    payloads.pop(Part.QUANTITY, None)
-    for part in VARIANT_PARTS:
-        payloads[part] = {name: value for name, value in payloads[part].items() if name != "variants"}
-    return {str(part): part_hash(payload) for part, payload in payloads.items()}
+        hashes |= shared.hashes(draft.key, None, draft.price)
+    return hashes
 
 
 def product_draft(
     draft: ProductDraft,
     hashes: Mapping[str, str],
     resolver: ProductResolver,
-    stock: Mapping[str, Decimal],
+    shared: UpdateParts,
 ) -> Draft[ShopProduct]:
     def build(shop_id: str | None, parts: frozenset[str]) -> ShopProduct:
-        record = resolver.product(draft, {Part(p) for p in parts}, stock)
-        return dataclasses.replace(record, shop_id=shop_id,
-                                   active=draft.active_when_created if shop_id is None else None)
+        record = resolver.product(draft, {Part(p) for p in parts})
+        record = dataclasses.replace(record, shop_id=shop_id, active=draft.active_when_created if shop_id is None else None,
+                                     tax_class=draft.tax_class if str(Part.TAX_CLASS) in parts else None)
+        if draft.variants:
+            return dataclasses.replace(record, regular_price=None)
+        return shared.apply(record, draft.key, None, draft.price, parts)
 
     return Draft(draft.key, dict(hashes), build)
 
 
-def variant_hashes(variant: VariantDraft, quantity: Decimal | None) -> dict[str, str]:
+def variant_hashes(variant: VariantDraft, product_key: str, shared: UpdateParts) -> dict[str, str]:
     """A variant's own parts, named as the product's so that the same switches apply."""
     payloads: dict[Part, object] = {
         Part.STRUCTURE: [variant.options, variant.sku],
-        Part.PRICE: variant.price,
         Part.WEIGHT: variant.weight,
         Part.DIMENSIONS: variant.dimensions,
         Part.BARCODE: variant.barcode,
         Part.IMAGES: [f.sha256 for f in variant.images[:1]],
     }
-    if quantity is not None:
-        payloads[Part.QUANTITY] = quantity
-    return {str(part): content_hash(value) for part, value in payloads.items()}
+    hashes = {str(part): content_hash(value) for part, value in payloads.items()}
+    return hashes | shared.hashes(product_key, variant.key, variant.price)
 
 
 def variant_drafts(
     draft: ProductDraft,
     product_shop_id: str,
     resolver: ProductResolver,
-    stock: Mapping[str, Decimal],
+    shared: UpdateParts,
     *,
     without: frozenset[str] = frozenset(),
 ) -> list[Draft[ShopVariant]]:
     """One push draft per variant of ``draft``; ``without``: parts not to send this time."""
-    quantities = product_quantities(draft, stock)
 
     def one(variant: VariantDraft) -> Draft[ShopVariant]:
         alone = dataclasses.replace(draft, variants=(variant,))
 
         def build(shop_id: str | None, parts: frozenset[str]) -> ShopVariant:
-            (record,) = resolver.variants(alone, product_shop_id, {Part(p) for p in parts}, stock)
-            return dataclasses.replace(record, shop_id=shop_id)
+            (record,) = resolver.variants(alone, product_shop_id, {Part(p) for p in parts})
+            record = dataclasses.replace(record, shop_id=shop_id)
+            return shared.apply(record, draft.key, variant.key, variant.price, parts)
 
-        hashes = {p: h for p, h in variant_hashes(variant, quantities.get(variant.key)).items() if p not in without}
+        hashes = {p: h for p, h in variant_hashes(variant, draft.key, shared).items() if p not in without}
         return Draft(variant.key, hashes, build)
 
     return [one(v) for v in draft.variants]

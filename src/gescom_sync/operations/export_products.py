@@ -19,10 +19,8 @@ Variants of the operation: ``new_only`` (products without a binding), ``categori
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from decimal import Decimal
+from datetime import UTC, date, datetime
 
 from gescom_sync.i18n import N_
 from gescom_sync.journal import Action, Message, RunJournal
@@ -36,12 +34,15 @@ from gescom_sync.mapping.catalogue import (
     pending_uploads,
 )
 from gescom_sync.mapping.catalogue.parts import Part, switched_on
-from gescom_sync.mapping.stock import article_quantity
+from gescom_sync.mapping.prices import PriceInputs, map_prices
+from gescom_sync.mapping.stock import map_stock
+from gescom_sync.mapping.targets import targets_from_catalogue
 from gescom_sync.model import Product
 from gescom_sync.model.shop import ProductKind
 from gescom_sync.operations.catalogue_push import (
     DRY_RUN_PRODUCT_ID,
     ShopIds,
+    UpdateParts,
     WarningFeed,
     all_images,
     has_images_since,
@@ -55,6 +56,7 @@ from gescom_sync.operations.catalogue_push import (
 )
 from gescom_sync.operations.push import push
 from gescom_sync.operations.run import OperationRun, RunOptions, run_operation
+from gescom_sync.operations.update_stock import record_changed
 from gescom_sync.profiles.catalogue import CategorySource
 from gescom_sync.shops import Capability
 
@@ -113,14 +115,16 @@ class ProductExport:
             if self.options.categories_only:
                 return
             self._attributes_and_brands(catalogue)
+        if self.options.new_only:
+            self.run.keep_watermark()  # the products already in the shop were not looked at
         drafts = self._within_capabilities(self._changed_only(catalogue.products, products))
-        stock = self._read_stock(products)
+        shared = self._update_parts(products, catalogue.products)
         resolver = ProductResolver(self.ids, catalogue.warnings, seo_meta_keys=self.settings.texts.seo_meta_keys)
         first, waiting = self._passes(drafts)
-        self._push_products(first, stock, resolver)
+        self._push_products(first, shared, resolver)
         if waiting:
             self.journal.step(N_("Second pass: products linked to products created in this run"))
-            self._push_products(waiting, stock, resolver)
+            self._push_products(waiting, shared, resolver)
         feed.flush()
         self._move_images_watermark()
 
@@ -150,20 +154,28 @@ class ProductExport:
         since = self.run.since()
         if since is None:
             return drafts
-        changed = {p.reference for p in products if _changed_since(p, since)}
+        changed = {p.reference for p in products if record_changed(p, since)}
         return [d for d in drafts if d.key in changed or any(v.stock_reference in changed for v in d.variants)]
 
-    def _read_stock(self, products: Sequence[Product]) -> dict[str, Decimal]:
-        """Quantity per article and range variant, with the stock update's formula and rules."""
-        settings = self.run.profile.update_stock
+    def _update_parts(self, products: list[Product], drafts: list[ProductDraft]) -> UpdateParts:
+        """The quantity and price of every shop record, made as update stock and update
+        prices make them (their settings), whether the article is published or not."""
+        backoffice, profile, sql_filter = self.run.backoffice, self.run.profile, self.run.options.sql_filter
+        targets = targets_from_catalogue(drafts)
+        today = date.today()
         self.journal.step(N_("Reading stock"))
-        levels = self.run.backoffice.stock(settings.formula, settings.warehouses or None, filter=self.run.options.sql_filter)
-        by_source = {level.variant or level.reference: level for level in levels}
-        stock: dict[str, Decimal] = {}
-        for product in products:
-            for source in (product.reference, *(v.reference for v in product.variants)):
-                stock[source] = article_quantity(product, by_source.get(source), settings)[0]
-        return stock
+        stock_settings = profile.update_stock.model_copy(update={"ignore_published": True})
+        levels = backoffice.stock(stock_settings.formula, stock_settings.warehouses or None, filter=sql_filter)
+        stock = map_stock(targets, products, levels, stock_settings, today=today, export=self.settings).drafts
+        self.journal.step(N_("Reading prices"))
+        price_settings = profile.update_prices.model_copy(update={
+            "ignore_published": True, "group_prices": False, "customer_prices": False, "buying_group_prices": False,
+        })
+        inputs = PriceInputs(products=tuple(products), rules=tuple(backoffice.prices(filter=sql_filter)),
+                             conditions=backoffice.price_conditions(filter=sql_filter),
+                             taxes=tuple(backoffice.taxes()), categories=tuple(backoffice.price_categories()))
+        prices = map_prices(targets, inputs, price_settings, self.settings.taxes, today=today).prices
+        return UpdateParts({s.key: s for s in stock}, {p.key: p for p in prices})
 
     # --- what the shop can do --------------------------------------------------------------
 
@@ -253,10 +265,10 @@ class ProductExport:
             return frozenset({str(Part.IMAGES)})
         return frozenset(str(p) for p in switched_on(self.settings.update))
 
-    def _push_products(self, drafts: list[ProductDraft], stock: dict[str, Decimal], resolver: ProductResolver) -> None:
+    def _push_products(self, drafts: list[ProductDraft], shared: UpdateParts, resolver: ProductResolver) -> None:
         drafts, skipped = self._selected(drafts)
         updatable = self._updatable()
-        hashes = {d.key: product_hashes(d, stock) for d in drafts}
+        hashes = {d.key: product_hashes(d, shared) for d in drafts}
         due = {d.key: self._due(d.key, hashes[d.key], updatable) for d in drafts}
         failed_media = self._upload_media(drafts, due, resolver)
         for draft in drafts:
@@ -264,11 +276,11 @@ class ProductExport:
                 hashes[draft.key] = {p: h for p, h in hashes[draft.key].items() if p not in failed_media[draft.key]}
         self.journal.step(N_("Sending products"))
         self.journal.expect(len(drafts) + len(skipped))
-        push(self.run, Entity.PRODUCT, [product_draft(d, hashes[d.key], resolver, stock) for d in drafts],
+        push(self.run, Entity.PRODUCT, [product_draft(d, hashes[d.key], resolver, shared) for d in drafts],
              self.run.shop.write_products, updatable=updatable)
         for key, reason in skipped:
             self.journal.item(Entity.PRODUCT, key, Action.SKIPPED, reason)
-        self._push_variants([d for d in drafts if d.variants], stock, resolver, updatable, failed_media)
+        self._push_variants([d for d in drafts if d.variants], shared, resolver, updatable, failed_media)
 
     def _due(self, key: str, hashes: dict[str, str], updatable: frozenset[str]) -> frozenset[str]:
         """The parts push will send for ``key``: all when new, else the changed updatable ones."""
@@ -306,7 +318,7 @@ class ProductExport:
     def _push_variants(
         self,
         drafts: list[ProductDraft],
-        stock: dict[str, Decimal],
+        shared: UpdateParts,
         resolver: ProductResolver,
         updatable: frozenset[str],
         failed_media: dict[str, set[str]],
@@ -320,7 +332,7 @@ class ProductExport:
                                       Message(N_("its product {product} is not in the shop"), product=draft.key))
                 continue
             without = frozenset(failed_media.get(draft.key, ()))
-            variants += variant_drafts(draft, product_id or DRY_RUN_PRODUCT_ID, resolver, stock, without=without)
+            variants += variant_drafts(draft, product_id or DRY_RUN_PRODUCT_ID, resolver, shared, without=without)
         if variants:
             self.journal.step(N_("Sending variants"))
             self.journal.expect(len(variants))
@@ -341,17 +353,6 @@ class ProductExport:
         if self.options.new_only or self.run.since() is not None:
             return
         self.run.store.watermarks.set(self.run.profile.name, IMAGES_OPERATION, self.run.started_at)
-
-
-def _changed_since(product: Product, since: datetime) -> bool:
-    moment = product.modified or product.created
-    if moment is None:
-        return True  # no date kept: cannot tell, so it is sent (an unchanged one costs no write)
-    if moment.tzinfo is None:
-        moment = moment.astimezone()  # the back office keeps local times
-    if since.tzinfo is None:
-        since = since.astimezone()
-    return moment >= since
 
 
 def _parts_with_failed_files(draft: ProductDraft, failed: set[str]) -> set[str]:

@@ -11,7 +11,9 @@
 The back office and the shop are opened on first use, inside the journal, so that a
 connection failure is journaled as the reason the run could not start (exit code 2).
 The last transfer date (watermark) moves to the run's start only when the run succeeded
-and wrote something for real: a failed or simulated run leaves it where it was.
+and wrote something for real: a failed or simulated run leaves it where it was, and so
+does a run whose operation called :meth:`OperationRun.keep_watermark` (it looked at part
+of what changed only, e.g. the new products).
 """
 
 from __future__ import annotations
@@ -62,6 +64,12 @@ class OperationRun:
         self.store = store
         self.journal = journal
         self.started_at = utc_now()
+        self.moves_watermark = True
+
+    def keep_watermark(self) -> None:
+        """Leave the last transfer date where it is at the end of this run: what changed
+        since then was not all looked at (the next incremental run must see it again)."""
+        self.moves_watermark = False
 
     @cached_property
     def backoffice(self) -> BackOffice:
@@ -106,7 +114,7 @@ def run_operation(
                 body(run)
             finally:
                 run.close()
-        if journal.status is not RunStatus.FAILED and not options.dry_run:
+        if journal.status is not RunStatus.FAILED and not options.dry_run and run.moves_watermark:
             store.watermarks.set(profile.name, operation, run.started_at)
     return journal.exit_code
 

@@ -16,6 +16,7 @@ from datetime import date
 
 from gescom_sync.i18n import N_
 from gescom_sync.journal import Action, Message
+from gescom_sync.mapping.catalogue.parts import Part
 from gescom_sync.mapping.prices import PriceDraft, PriceInputs, PricePlan, SpecificPriceDraft, map_prices, resolve, resolve_specific
 from gescom_sync.mapping.targets import Target
 from gescom_sync.operations.push import Draft, push
@@ -32,7 +33,9 @@ from gescom_sync.operations.update_stock import (
 )
 from gescom_sync.shops.capabilities import Capability
 
-PRICE = "prices.default"  # the part of a binding holding the hash of the price last sent (regular and sale)
+# The part of a binding holding the hash of the price last sent (regular and sale); the
+# product export stores the same hash under the same name for the price it sends.
+PRICE = Part.PRICE.value  # "prices.default"
 SPECIFIC_PRICE = "specific_price"  # entity of a specific price (key: SpecificPriceDraft.key)
 
 

@@ -28,6 +28,7 @@ from gescom_sync.i18n import N_
 from gescom_sync.journal import Action, Message
 from gescom_sync.mapping.catalogue import ProductDraft, ReferenceData, build_catalogue
 from gescom_sync.mapping.catalogue.drafts import Entity
+from gescom_sync.mapping.catalogue.parts import Part
 from gescom_sync.mapping.stock import StockDraft, StockPlan, map_stock, resolve
 from gescom_sync.mapping.targets import Target, targets_from_catalogue
 from gescom_sync.model import Product
@@ -41,8 +42,9 @@ from gescom_sync.shops.capabilities import Capability
 NOT_EXPORTED = N_("not exported yet")
 
 # Parts of a stock update, hashed apart in the binding (prefixed: the product export
-# keeps its own parts on the same bindings).
-QUANTITY = "stock.quantity"
+# keeps its own parts on the same bindings). The quantity part is shared with the export,
+# which stores :func:`quantity_hash` of the quantity it sends under the same name.
+QUANTITY = Part.QUANTITY.value  # "stock.quantity"
 NEXT_DELIVERY = "stock.next_delivery"
 WEIGHT = "stock.weight"
 BARCODE = "stock.barcode"
@@ -71,6 +73,18 @@ def changed_since(run: OperationRun, only_changed_setting: bool) -> datetime | N
         return since
     watermark = run.store.watermarks.get(run.profile.name, run.operation)
     return watermark - WATERMARK_OVERLAP if watermark else None
+
+
+def record_changed(product: Product, since: datetime) -> bool:
+    """Whether the article's record changed at or after ``since`` (no date kept: it may have)."""
+    moment = product.modified or product.created
+    if moment is None:
+        return True  # cannot tell, so it is taken (an unchanged one costs no write)
+    if moment.tzinfo is None:
+        moment = moment.astimezone()  # the back office keeps local times
+    if since.tzinfo is None:
+        since = since.astimezone()
+    return moment >= since
 
 
 def catalogue_targets(products: Sequence[Product], export: ExportProductsSettings) -> tuple[list[Target], list[ProductDraft]]:
@@ -151,14 +165,25 @@ def update_stock(run: OperationRun, *, against_shop: bool = False, today: date |
 
 
 def read_plan(run: OperationRun, settings: StockSettings, today: date) -> tuple[StockPlan, list[ProductDraft]]:
-    """Read the back office and map: the stock drafts, and the export's product drafts."""
+    """Read the back office and map: the stock drafts, and the export's product drafts.
+
+    Changed since a date (``--since``, ``--changed-only``, the setting): the articles
+    whose stock moved or whose record changed since then. Every article is read all the
+    same, so that a group of articles (master reference) keeps its shape; only the
+    changed ones are mapped.
+    """
     sql_filter = combined_filter(run.options.sql_filter, settings.filter)
+    since = changed_since(run, settings.only_changed_since_last_transfer)
     run.journal.step(N_("Reading products"))
-    products = run.backoffice.products(filter=sql_filter, since=changed_since(run, settings.only_changed_since_last_transfer))
+    products = run.backoffice.products(filter=sql_filter)
     targets, drafts = catalogue_targets(products, run.profile.export_products)
     run.journal.step(N_("Reading stock"))
     warehouses = settings.warehouses or None
-    levels = run.backoffice.stock(settings.formula, warehouses, filter=sql_filter)
+    levels = run.backoffice.stock(settings.formula, warehouses, filter=sql_filter, since=since)
+    if since is not None:
+        moved = {level.reference for level in levels}
+        # a stock-managed article is mapped only with its stock read: never sent as 0 for lack of it
+        products = [p for p in products if p.reference in moved or (not p.stock_managed and record_changed(p, since))]
     open_lines = ()
     if settings.next_delivery_date is not DeliveryDateMethod.NONE:
         open_lines = run.backoffice.open_order_lines(warehouses, filter=sql_filter)
@@ -167,9 +192,18 @@ def read_plan(run: OperationRun, settings: StockSettings, today: date) -> tuple[
     return plan, drafts
 
 
+def quantity_payload(stock: StockDraft) -> tuple[Decimal, bool]:
+    return (stock.quantity, stock.manage_stock)
+
+
+def quantity_hash(stock: StockDraft) -> str:
+    """The hash of part ``stock.quantity``, the same whichever operation sends it."""
+    return content_hash(quantity_payload(stock))
+
+
 def stock_parts(stock: StockDraft, settings: StockSettings) -> dict[str, Any]:
     """What each part of the update holds; a part whose setting is off is absent."""
-    parts: dict[str, Any] = {QUANTITY: (stock.quantity, stock.manage_stock)}
+    parts: dict[str, Any] = {QUANTITY: quantity_payload(stock)}
     if settings.next_delivery_date is not DeliveryDateMethod.NONE:
         parts[NEXT_DELIVERY] = stock.next_delivery
     optional = {WEIGHT: stock.weight, BARCODE: stock.barcode, MINIMUM_QUANTITY: stock.minimum_quantity,

@@ -99,7 +99,7 @@ class Sage100BackOffice:
     # ----------------------------------------------------------------- products
 
     def _articles(self, user_filter: str | None, since: datetime | None = None) -> Scope:
-        return make_scope(s.F_ARTICLE, "AR_Ref", self.engine.dialect.name, user_filter, since)
+        return make_scope(s.F_ARTICLE, "AR_Ref", self.engine.dialect.name, user_filter, sage_time(since))
 
     def products(self, filter: str | None = None, since: datetime | None = None) -> list[Product]:
         scope = self._articles(filter, since)
@@ -111,11 +111,14 @@ class Sage100BackOffice:
         formula: StockFormula = StockFormula.REAL,
         warehouses: Sequence[str] | None = None,
         filter: str | None = None,
+        since: datetime | None = None,
     ) -> list[StockLevel]:
+        """``since``: the articles whose F_ARTSTOCK / F_GAMSTOCK row in ``warehouses``, or
+        whose F_ARTICLE row, has a ``cbModification`` at or after it."""
         chosen = choose_warehouses(self.warehouses(), warehouses)
         scope = self._articles(filter)
         with reading(self.engine, "F_ARTICLE", filter) as connection:
-            return read_stock(connection, scope, StockFormula(formula), chosen)
+            return read_stock(connection, scope, StockFormula(formula), chosen, since=sage_time(since))
 
     def prices(self, filter: str | None = None) -> list[PriceRule]:
         scope = self._articles(filter)
@@ -153,7 +156,8 @@ class Sage100BackOffice:
 
     def customers(self, filter: str | None = None, since: datetime | None = None) -> list[Customer]:
         scope = make_scope(
-            s.F_COMPTET, "CT_Num", self.engine.dialect.name, filter, since, extra=s.F_COMPTET.c.CT_Type == CUSTOMER
+            s.F_COMPTET, "CT_Num", self.engine.dialect.name, filter, sage_time(since),
+            extra=s.F_COMPTET.c.CT_Type == CUSTOMER,
         )
         with reading(self.engine, "F_COMPTET", filter) as connection:
             return read_customers(connection, scope)
@@ -206,3 +210,10 @@ class Sage100BackOffice:
 
     def catalogue(self) -> list[CatalogueNode]:
         return self._read("F_CATALOGUE", read_catalogue)
+
+
+def sage_time(moment: datetime | None) -> datetime | None:
+    """``moment`` as Sage keeps its dates (``cbModification``): the local time, without a zone."""
+    if moment is None or moment.tzinfo is None:
+        return moment
+    return moment.astimezone().replace(tzinfo=None)

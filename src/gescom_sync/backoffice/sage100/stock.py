@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from datetime import datetime
 
 import sqlalchemy as sa
 
@@ -57,14 +58,33 @@ def _counters(row: sa.Row, prefix: str) -> StockCounters:
     )
 
 
+def changed_articles(numbers: Sequence[int], since: datetime) -> sa.CompoundSelect:
+    """References of the articles whose record, or whose stock row (article or range
+    variant) in warehouses ``numbers``, was modified at or after ``since``: a stock
+    movement updates F_ARTSTOCK / F_GAMSTOCK, not F_ARTICLE."""
+    a, st, gs = s.F_ARTICLE, s.F_ARTSTOCK, s.F_GAMSTOCK
+    return sa.union(
+        sa.select(a.c.AR_Ref).where(a.c.cbModification >= since),
+        sa.select(st.c.AR_Ref).where(st.c.cbModification >= since, st.c.DE_No.in_(numbers)),
+        sa.select(gs.c.AR_Ref).where(gs.c.cbModification >= since, gs.c.DE_No.in_(numbers)),
+    )
+
+
 def read_stock(
-    connection: sa.Connection, scope: Scope, formula: StockFormula, warehouses: Sequence[Warehouse]
+    connection: sa.Connection,
+    scope: Scope,
+    formula: StockFormula,
+    warehouses: Sequence[Warehouse],
+    since: datetime | None = None,
 ) -> list[StockLevel]:
     """Stock of every stock-managed article of the scope (0 when it has no stock row),
-    followed by each of its range variants, summed over ``warehouses``."""
+    followed by each of its range variants, summed over ``warehouses``; with ``since``,
+    of the articles :func:`changed_articles` finds only."""
     numbers = [int(w.id) for w in warehouses]
     ids = tuple(w.id for w in warehouses)
     a, st, gs = s.F_ARTICLE, s.F_ARTSTOCK, s.F_GAMSTOCK
+    if since is not None:
+        scope = Scope(a, "AR_Ref", sa.and_(scope.where(), a.c.AR_Ref.in_(changed_articles(numbers, since))))
     references = connection.scalars(
         sa.select(a.c.AR_Ref).where(a.c.AR_SuiviStock != 0, scope.where()).order_by(a.c.AR_Ref)
     ).all()

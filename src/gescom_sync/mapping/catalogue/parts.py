@@ -7,6 +7,12 @@ quantity) has no switch: the product cannot be right without it.
 
 A hash is the sha256 of the part's canonical JSON (keys sorted, Decimal as strings,
 no spaces), so it is stable across runs, processes and Python versions.
+
+``PRICE`` and ``QUANTITY`` carry the names the price and stock updates give their parts
+on the same bindings (``prices.default``, ``stock.quantity``): the product export stores,
+under those names, the updates' own hashes of the price and quantity it sends
+(``operations.catalogue_push.UpdateParts``), so that what one operation sent counts as
+sent for the other. The tax class, sent with the price, is a part of its own.
 """
 
 from __future__ import annotations
@@ -29,8 +35,9 @@ class Part(StrEnum):
     NAME = "name"
     DESCRIPTIONS = "descriptions"
     SEO = "seo"
-    PRICE = "price"
-    QUANTITY = "quantity"
+    PRICE = "prices.default"  # as update prices names it
+    TAX_CLASS = "tax_class"
+    QUANTITY = "stock.quantity"  # as update stock names it
     WEIGHT = "weight"
     DIMENSIONS = "dimensions"
     BARCODE = "barcode"
@@ -44,6 +51,12 @@ class Part(StrEnum):
 
 
 ALWAYS_SENT = frozenset({Part.STRUCTURE})
+
+# The update switches whose name is not the name of the part(s) they govern.
+SWITCHED_PARTS: dict[str, frozenset[Part]] = {
+    "price": frozenset({Part.PRICE, Part.TAX_CLASS}),
+    "quantity": frozenset({Part.QUANTITY}),
+}
 
 
 def canonical_json(payload: Any) -> str:
@@ -84,7 +97,8 @@ def part_payloads(draft: ProductDraft, stock: Mapping[str, Decimal] | None = Non
         Part.NAME: _texts(draft, "name"),
         Part.DESCRIPTIONS: _texts(draft, "description", "short_description"),
         Part.SEO: _texts(draft, "meta_title", "meta_description", "meta_keywords", "slug"),
-        Part.PRICE: {"price": draft.price, "tax_class": draft.tax_class, "variants": _variants(draft, "price")},
+        Part.PRICE: {"price": draft.price, "variants": _variants(draft, "price")},
+        Part.TAX_CLASS: draft.tax_class,
         Part.WEIGHT: {"weight": draft.weight, "variants": _variants(draft, "weight")},
         Part.DIMENSIONS: {"dimensions": draft.dimensions, "variants": _variants(draft, "dimensions")},
         Part.BARCODE: {"barcode": draft.barcode, "variants": _variants(draft, "barcode")},
@@ -113,7 +127,11 @@ def part_hashes(draft: ProductDraft, stock: Mapping[str, Decimal] | None = None)
 
 def switched_on(switches: UpdateSwitches) -> frozenset[Part]:
     """The parts an update may replace: the switches that are on, and STRUCTURE."""
-    return ALWAYS_SENT | {Part(name) for name, on in switches.model_dump().items() if on and name in Part._value2member_map_}
+    allowed = set(ALWAYS_SENT)
+    for name, on in switches.model_dump().items():
+        if on:
+            allowed |= SWITCHED_PARTS.get(name, {Part(name)} if name in Part._value2member_map_ else set())
+    return frozenset(allowed)
 
 
 def parts_to_send(
