@@ -90,7 +90,7 @@ def test_demo_keep_json_leaves_the_shop_running_and_describes_itself(tmp_path):
         export = described["operations"]["export_products"]
         assert export["failed"] == 0 and export["created"] >= 28
         assert list(described["operations"]) == [
-            "export_products", "update_stock", "update_prices", "export_customer_groups", "export_customers", "import_prospects"
+            "export_products", "update_stock", "export_customer_groups", "export_customers", "update_prices", "import_prospects"
         ]
         assert httpx.get(described["shop_url"] + "/", timeout=5).status_code == 200  # still serving
         finished = [line for line in lines[:-1] if line["event"] == "finished"]
@@ -106,3 +106,27 @@ def test_demo_runs_again_on_the_same_folder_and_speaks_english(demo_home):
     assert result.returncode == 0, result.stderr
     assert "Demo back office created" not in result.stdout  # the database is reused
     assert "Price of CHAOR42 for TOPAZ, quantity 3: 530.10 (quantity break)" in result.stdout
+
+
+def test_demo_on_the_prestashop_sandbox_keep_json_gives_the_webservice_key(tmp_path):
+    home = tmp_path / "prestashop"
+    result = run_demo(home, "demo", "--shop", "prestashop", "--keep", "--json", demo_options_last=True)
+    assert result.returncode == 0, result.stderr
+    described = json.loads(result.stdout.splitlines()[-1])
+    try:
+        assert described["shop_type"] == "prestashop"
+        assert len(described["key"]) == 32 and described["key"].isalnum()
+        assert "consumer_key" not in described and "consumer_secret" not in described
+        operations = described["operations"]
+        assert operations["export_products"]["failed"] == 0 and operations["export_products"]["created"] >= 28
+        assert operations["export_customers"] == {"created": 6, "updated": 0, "unchanged": 0, "skipped": 4, "failed": 0}
+        assert operations["import_prospects"]["created"] == 1  # Camille Lefèvre, who never ordered
+        answer = httpx.get(described["shop_url"] + "/api/products", params={"output_format": "JSON"},
+                           auth=(described["key"], ""), timeout=5)
+        assert answer.status_code == 200  # still serving, with the catalogue: 20 web articles, the 6 trousers as one
+        assert len(answer.json()["products"]) == 15
+        profile = (home / "profiles" / "demo.toml").read_text()
+        assert 'type = "prestashop"' in profile and 'api_key = "<secret>"' in profile
+        assert described["key"] not in profile
+    finally:
+        os.kill(described["sandbox_pid"], signal.SIGTERM)

@@ -23,6 +23,8 @@ TOPAZ_EMAIL = "contact@bijouterie-topaz.fr"
 SAPHIR_PERSONAL_DATA = ("bonjour@atelier-saphir.fr", "Atelier Saphir", "Lucie", "Fabre", "quai de la Fosse", "Nantes",
                         "44000")
 
+NO_CUSTOMER_READER = "the test creates or reads customers through the WooCommerce API; no PrestaShop reader yet"
+
 
 # ----------------------------------------------------------------- helpers
 
@@ -93,6 +95,7 @@ class CustomerWrites:
 # ----------------------------------------------------------------- customer groups
 
 
+@pytest.mark.parametrize("shop", ["woocommerce"])  # what WooCommerce lacks
 def test_customer_groups_say_clearly_that_woocommerce_has_none(profile):
     result = cli("export", "customer-groups")
     assert result.exit_code == 0, result.output
@@ -103,9 +106,26 @@ def test_customer_groups_say_clearly_that_woocommerce_has_none(profile):
                        ("customer_group", "3"): "skipped"}
 
 
+@pytest.mark.parametrize("shop", ["prestashop"])  # what PrestaShop has
+def test_customer_groups_become_prestashop_groups_with_their_price_display(profile, sandbox):
+    result = cli("export", "customer-groups")
+    assert result.exit_code == 0, result.output
+    status, actions = last_run(profile)
+    assert (status, set(actions)) == ("succeeded", {("customer_group", "1"), ("customer_group", "2"),
+                                                    ("customer_group", "3")})
+    assert set(actions.values()) == {"created"}
+    created = {group["name"][0]["value"]: group["price_display_method"]
+               for group in sandbox.shop.store.all("groups") if group["id"] > 3}  # 1-3: PrestaShop's own
+    assert created == {"Détaillants": 1, "Clients comptoir": 0, "Grossistes": 1}  # 1: prices tax excluded
+
+    assert cli("export", "customer-groups").exit_code == 0
+    assert set(last_run(profile)[1].values()) == {"unchanged"}
+
+
 # ----------------------------------------------------------------------- customers
 
 
+@pytest.mark.prestashop_pending(NO_CUSTOMER_READER)
 def test_topaz_exported_with_its_b2b_data_dormant_and_email_less_accounts_skipped(profile, sandbox):
     result = cli("export", "customers")
     assert result.exit_code == 0, result.output
@@ -135,6 +155,7 @@ def test_topaz_exported_with_its_b2b_data_dormant_and_email_less_accounts_skippe
     assert "Compte TOPAZ : autres adresses non envoyées : 4" in result.output  # 2 delivery + 2 contacts
 
 
+@pytest.mark.prestashop_pending(NO_CUSTOMER_READER)
 def test_second_export_sends_nothing_and_the_email_switch_guards_the_login(profile, sandbox, tmp_path, monkeypatch):
     assert cli("export", "customers").exit_code == 0
     writes = CustomerWrites(monkeypatch)
@@ -154,6 +175,7 @@ def test_second_export_sends_nothing_and_the_email_switch_guards_the_login(profi
     assert "marie@topaz.example" in shop_customers(sandbox)
 
 
+@pytest.mark.prestashop_pending(NO_CUSTOMER_READER)
 @pytest.mark.parametrize(("contacts_as", "expected"), [
     ("accounts", {"TOPAZ/1": "marie.lefevre@bijouterie-topaz.fr", "TOPAZ/2": "julien.moreau@bijouterie-topaz.fr",
                   "GROSSOR/4": "sophie.bernard@or-argent-diffusion.fr", "LONDON/5": "james.smith@londonjewels.example"}),
@@ -172,6 +194,7 @@ def test_contacts_follow_the_setting(profile, sandbox, contacts_as, expected):
         assert last_run(profile)[1][("customer", "TOPAZ/1")] == "created"
 
 
+@pytest.mark.prestashop_pending(NO_CUSTOMER_READER)
 def test_a_shop_customer_with_the_same_email_is_adopted(profile, sandbox):
     with WooCommerceConnector(sandbox.url, sandbox.consumer_key, sandbox.consumer_secret) as shop:
         existing = shop.client.post("customers", json={"email": TOPAZ_EMAIL, "first_name": "M."}).json()
@@ -183,6 +206,7 @@ def test_a_shop_customer_with_the_same_email_is_adopted(profile, sandbox):
         assert store.bindings.get(profile, "customer", "TOPAZ").shop_id == str(existing["id"])
 
 
+@pytest.mark.prestashop_pending(NO_CUSTOMER_READER)
 def test_new_only_and_dry_run(profile, sandbox, monkeypatch):
     writes = CustomerWrites(monkeypatch)
     result = cli("export", "customers", "--dry-run", "--filter", "CT_Num IN ('TOPAZ', 'SAPHIR')")
@@ -200,6 +224,7 @@ def test_new_only_and_dry_run(profile, sandbox, monkeypatch):
 # ------------------------------------------------------------------ disable, GDPR
 
 
+@pytest.mark.parametrize("shop", ["woocommerce"])  # what WooCommerce lacks
 def test_disable_says_woocommerce_cannot_and_skips_each_account(profile, sandbox, tmp_path):
     assert cli("export", "customers").exit_code == 0
     update_account(tmp_path / "bijou.sqlite", "TOPAZ", CT_Sommeil=1)
@@ -212,6 +237,18 @@ def test_disable_says_woocommerce_cannot_and_skips_each_account(profile, sandbox
                        ("customer", "WEBMODELE"): "skipped"}
 
 
+@pytest.mark.parametrize("shop", ["prestashop"])  # what PrestaShop has
+def test_disable_switches_the_prestashop_customer_off(profile, sandbox, tmp_path):
+    assert cli("export", "customers").exit_code == 0
+    update_account(tmp_path / "bijou.sqlite", "TOPAZ", CT_Sommeil=1)
+    result = cli("update", "customers", "disable")
+    assert result.exit_code == 0, result.output
+    assert last_run(profile)[1][("customer", "TOPAZ")] == "updated"
+    active = {customer["email"]: str(customer["active"]) for customer in sandbox.shop.store.all("customers")}
+    assert active[TOPAZ_EMAIL] == "0" and active["bonjour@atelier-saphir.fr"] == "1"
+
+
+@pytest.mark.prestashop_pending(NO_CUSTOMER_READER)
 def test_gdpr_erased_account_is_anonymised_without_personal_data_anywhere(profile, sandbox, tmp_path, monkeypatch):
     configure_export(profile, gdpr_email="rgpd@bijou-demo.fr")
     assert cli("export", "customers").exit_code == 0

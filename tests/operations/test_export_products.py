@@ -30,6 +30,10 @@ from gescom_sync.state import StateStore
 
 PANTS = ["PANBLEU38", "PANBLEU40", "PANBLEU42", "PANROUGE38", "PANROUGE40", "PANROUGE42"]
 
+WOOCOMMERCE_REQUESTS = (
+    "the test checks WooCommerce requests (products/batch, media) and the WooCommerce sandbox store"
+)
+
 
 @dataclass
 class Request:
@@ -62,11 +66,12 @@ def requests(monkeypatch: pytest.MonkeyPatch) -> Requests:
 
 
 @pytest.fixture
-def bijou(profile: str, sandbox: RunningSandbox, tmp_path: Path) -> str:
+def bijou(profile: str, shop: str, sandbox: RunningSandbox, tmp_path: Path) -> str:
     """The test profile with media uploads allowed and the demo's export settings:
     grouping on RefMaitre (Couleur x Taille), the catalogue tree, the images folder, packagings."""
-    update_profile(profile, [("shop.wordpress_user", sandbox.wp_user),
-                             ("shop.application_password", sandbox.wp_app_password)])
+    if shop == "woocommerce":  # PrestaShop uploads images with its webservice key
+        update_profile(profile, [("shop.wordpress_user", sandbox.wp_user),
+                                 ("shop.application_password", sandbox.wp_app_password)])
     settings = ExportProductsSettings.model_validate({
         "grouping": {"master_field": "RefMaitre", "attributes": [
             {"name_field": "Gamme1Nom", "value_field": "Gamme1Valeur"},
@@ -74,6 +79,7 @@ def bijou(profile: str, sandbox: RunningSandbox, tmp_path: Path) -> str:
         "categories": {"source": "catalogue"},
         "images": {"folder": str(tmp_path / "bijou-media" / "images")},
         "packagings": {"enabled": True},
+        "taxes": load_profile(profile).export_products.taxes.model_dump(),  # the shop's tax classes
     })
     save_profile(load_profile(profile).model_copy(update={"export_products": settings}))
     return profile
@@ -120,6 +126,7 @@ def set_price(tmp_path: Path, reference: str, price: str) -> None:
     engine.dispose()
 
 
+@pytest.mark.prestashop_pending(WOOCOMMERCE_REQUESTS)
 def test_first_export_builds_the_catalogue_in_the_shop(bijou, sandbox, requests):
     assert export(bijou) == 0
 
@@ -181,6 +188,7 @@ def test_a_second_export_with_nothing_changed_writes_nothing(bijou, sandbox, req
     assert actions["Pantalon"] == actions["PANROUGE42"] == actions["catalogue:Mode"] == "unchanged"
 
 
+@pytest.mark.prestashop_pending(WOOCOMMERCE_REQUESTS)
 def test_a_changed_price_writes_that_price_only(bijou, sandbox, requests, tmp_path):
     assert export(bijou) == 0
     set_price(tmp_path, "CHAOR42", "640")
@@ -190,7 +198,8 @@ def test_a_changed_price_writes_that_price_only(bijou, sandbox, requests, tmp_pa
     (write,) = requests.writes()
     assert write.url.endswith("products/batch")
     (update,) = write.body["update"]
-    assert {k: v for k, v in update.items() if k not in ("id", "meta_data")} == {"regular_price": "640.00", "tax_class": ""}
+    assert {k: v for k, v in update.items() if k not in ("id", "meta_data")} == {  # the price as update prices sends it
+        "regular_price": "640.00", "sale_price": "", "date_on_sale_from": "", "date_on_sale_to": ""}
     assert Counter(last_items(bijou, "product").values()) == Counter({"unchanged": 27, "updated": 1})
     assert last_items(bijou, "product")["CHAOR42"] == "updated"
     assert shop_products(sandbox)["CHAOR42"]["regular_price"] == "640.00"
@@ -213,6 +222,7 @@ def test_a_dry_run_writes_nothing_and_lists_the_parts(bijou, sandbox, requests):
         assert store.bindings.list(bijou) == []
 
 
+@pytest.mark.prestashop_pending(WOOCOMMERCE_REQUESTS)
 def test_new_only_skips_the_products_already_in_the_shop(bijou, sandbox, tmp_path, requests):
     assert export(bijou, new_only=True) == 0
     set_price(tmp_path, "CHAOR42", "640")
@@ -225,6 +235,7 @@ def test_new_only_skips_the_products_already_in_the_shop(bijou, sandbox, tmp_pat
     assert shop_products(sandbox)["CHAOR42"]["regular_price"] == "620.00"
 
 
+@pytest.mark.prestashop_pending(WOOCOMMERCE_REQUESTS)
 def test_categories_only_sends_the_categories_and_no_product(bijou, sandbox):
     assert export(bijou, categories_only=True) == 0
 
@@ -235,6 +246,7 @@ def test_categories_only_sends_the_categories_and_no_product(bijou, sandbox):
     assert len(last_items(bijou, "category")) == 15
 
 
+@pytest.mark.prestashop_pending(WOOCOMMERCE_REQUESTS)
 def test_a_product_the_shop_refuses_fails_alone_with_the_shops_message(bijou, sandbox):
     assert export(bijou, categories_only=True) == 0
     watches = next(i for i, (name, _parent) in categories(sandbox).items() if name == "Montres")
@@ -250,6 +262,7 @@ def test_a_product_the_shop_refuses_fails_alone_with_the_shops_message(bijou, sa
     assert "MONTRE01" not in shop_products(sandbox)
 
 
+@pytest.mark.prestashop_pending(WOOCOMMERCE_REQUESTS)
 def test_a_lost_binding_adopts_the_existing_product_and_reuses_its_images(bijou, sandbox, tmp_path, requests):
     assert export(bijou) == 0
     ring_id = shop_products(sandbox)["BAOR01"]["id"]
@@ -267,6 +280,7 @@ def test_a_lost_binding_adopts_the_existing_product_and_reuses_its_images(bijou,
     assert [r for r in requests if r.method == "POST" and r.url.endswith("media")] == []  # its images are reused
 
 
+@pytest.mark.prestashop_pending(WOOCOMMERCE_REQUESTS)
 def test_new_images_only_sends_the_new_picture_of_its_product_only(bijou, sandbox, tmp_path, requests):
     assert export(bijou) == 0
     ring = shop_products(sandbox)["BAOR01"]
@@ -289,6 +303,7 @@ def test_new_images_only_sends_the_new_picture_of_its_product_only(bijou, sandbo
     assert requests.writes() == []
 
 
+@pytest.mark.prestashop_pending(WOOCOMMERCE_REQUESTS)
 def test_changed_since_sends_the_products_of_the_articles_changed_since_then(bijou, sandbox, tmp_path, requests):
     assert export(bijou) == 0
     engine = sa.create_engine(f"sqlite:///{tmp_path / 'bijou.sqlite'}")
@@ -319,6 +334,7 @@ def warnings_of_last_run(profile: str) -> list[str]:
                 if e.kind == "warning"]
 
 
+@pytest.mark.prestashop_pending(WOOCOMMERCE_REQUESTS)
 def test_additional_categories_are_linked_only_when_the_shop_has_them(bijou, sandbox):
     profile = load_profile(bijou)
     with open_shop(profile.shop) as shop:  # the merchant made "Nouveautés" in the shop, not "Promotions"

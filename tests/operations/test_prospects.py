@@ -20,6 +20,8 @@ from gescom_sync.state import StateStore
 
 BIJOU_ACCOUNTS = 14  # customers and suppliers of the demo's F_COMPTET
 
+NO_CUSTOMER_READER = "the test creates or reads customers through the WooCommerce API; no PrestaShop reader yet"
+
 
 def cli(*args: str) -> Any:
     return CliRunner().invoke(app, list(args))
@@ -66,6 +68,7 @@ def last_actions(profile: str) -> dict[str, tuple[str, Any]]:
         return {e.data["key"]: (e.data["action"], (e.data["reason"] or {}).get("params")) for e in events}
 
 
+@pytest.mark.prestashop_pending(NO_CUSTOMER_READER)
 def test_prospects_become_accounts_and_a_second_run_creates_nothing(profile, sandbox, tmp_path):
     ids = create_shop_customers(sandbox)
     set_rules(profile)
@@ -96,6 +99,7 @@ def test_prospects_become_accounts_and_a_second_run_creates_nothing(profile, san
         assert store.bindings.get(profile, "customer", "SAPHIR").shop_id == str(ids["saphir"])
 
 
+@pytest.mark.prestashop_pending(NO_CUSTOMER_READER)
 def test_numbering_parts_collision_accents_and_upper_case(profile, sandbox, tmp_path):
     ids = create_shop_customers(sandbox)
     numbering = AccountNumbering(prefix="WEB", suffix="B2", counter_digits=4, parts=[
@@ -114,6 +118,7 @@ def test_numbering_parts_collision_accents_and_upper_case(profile, sandbox, tmp_
     assert rows[f"WEB{ids['martin']:03d}MARTIB20001"]["CT_Intitule"] == "BIJOUX MARTIN"
 
 
+@pytest.mark.prestashop_pending(NO_CUSTOMER_READER)
 @pytest.mark.parametrize(("numbering", "code"), [
     (AccountNumbering(), "WEB{id:06d}"),
     (AccountNumbering(prefix="CEG", length=8), "CEG{id:05d}"),
@@ -128,6 +133,7 @@ def test_default_and_padded_numbering(profile, sandbox, tmp_path, numbering, cod
     assert f"Id Customer:{ids['durand']}, Numéro de compte= {expected}" in result.output
 
 
+@pytest.mark.prestashop_pending(NO_CUSTOMER_READER)
 def test_dry_run_writes_nothing_on_either_side(profile, sandbox, tmp_path):
     ids = create_shop_customers(sandbox)
     set_rules(profile)
@@ -140,6 +146,7 @@ def test_dry_run_writes_nothing_on_either_side(profile, sandbox, tmp_path):
         assert store.bindings.list(profile) == []
 
 
+@pytest.mark.prestashop_pending(NO_CUSTOMER_READER)
 def test_since_and_missing_template(profile, sandbox, tmp_path):
     create_shop_customers(sandbox)
     result = cli("import", "prospects")  # no template account: said before any account is touched

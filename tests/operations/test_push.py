@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from gescom_sync.model.shop import ShopProduct
 from gescom_sync.operations.push import Draft, content_hash, push
 from gescom_sync.operations.run import OperationRun, RunOptions, run_operation
@@ -14,6 +16,9 @@ CATALOGUE = {  # reference -> (name, price)
     "CHAOR42": ("Chaîne or maille forçat 42 cm", Decimal("620.00")),
     "CHORFA": ("Chaîne or fantaisie", Decimal("349.00")),
 }
+
+NO_REFERENCE_LOOKUP = ("PrestaShop accepts two products with one reference and the connector does not look the "
+                       "reference up before creating: nothing is refused, so nothing is adopted")
 
 
 def draft(reference: str, name: str, price: Decimal, sku: str | None = None) -> Draft[ShopProduct]:
@@ -82,6 +87,7 @@ def test_a_changed_price_sends_that_price_only(profile):
     assert (sent.key, sent.name, sent.regular_price) == ("CHAOR42", None, Decimal("640.00"))
 
 
+@pytest.mark.prestashop_pending(NO_REFERENCE_LOOKUP)
 def test_a_product_already_in_the_shop_is_adopted_not_duplicated(profile):
     run(profile, Pusher({"BAOR01": CATALOGUE["BAOR01"]}))
     with StateStore.open() as store:  # as if the state store had been lost
@@ -103,6 +109,7 @@ def test_dry_run_writes_nothing_and_keeps_the_watermark(profile):
         assert store.watermarks.get(profile, "export_products") is None
 
 
+@pytest.mark.prestashop_pending(NO_REFERENCE_LOOKUP)
 def test_two_articles_with_one_sku_the_second_fails_alone_and_says_why(profile):
     catalogue = dict(CATALOGUE, BAOR01B=("Bague or (doublon)", Decimal("450.00"), "BAOR01"))
     exit_code = run(profile, Pusher(catalogue))

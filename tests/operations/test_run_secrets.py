@@ -10,6 +10,7 @@ from gescom_sync.operations.run import RunOptions, run_operation
 from gescom_sync.paths import logs_dir
 from gescom_sync.state import StateStore
 
+from .shop_state import secrets
 from .test_push import CATALOGUE, Pusher
 
 
@@ -27,14 +28,14 @@ def test_shop_keys_appear_nowhere_a_run_writes(profile, sandbox, capsys, home):
         """Puts the secrets where a careless connector or mapping could: a warning and an item's reason."""
 
         def __call__(self, run):
-            run.journal.warning(f"refused with key {sandbox.consumer_key} / {sandbox.consumer_secret}")
+            run.journal.warning("refused with key " + " / ".join(secrets(sandbox)))
             super().__call__(run)
 
     assert run_operation("export_products", profile, RunOptions(), LeakyPusher(CATALOGUE)) == 0
     assert run_operation("export_products", profile, RunOptions(json_output=True), LeakyPusher(CATALOGUE)) == 0
     printed = capsys.readouterr()
     written = everything_written(home)
-    for secret in (sandbox.consumer_key, sandbox.consumer_secret):
+    for secret in secrets(sandbox):
         assert secret not in printed.out + printed.err
         assert secret not in written
-    assert "refused with key *** / ***" in printed.out
+    assert "refused with key " + " / ".join("***" for _ in secrets(sandbox)) in printed.out

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
 import sqlalchemy as sa
 
 from gescom_sync.backoffice.sage100 import schema
 from gescom_sync.state import StateStore
-from tests.operations.test_update_stock import WriteCounter, cli, configure, export_catalogue, last_actions, shop_state
+from tests.operations.shop_state import statuses as shop_statuses
+from tests.operations.test_update_stock import WriteCounter, cli, configure, export_catalogue, last_actions
+
+NO_ACTIVE_FLAG = ("a PrestaShop combination has no active flag: the connector fails a dormant variant's "
+                  "deactivation (a failed item) where WooCommerce makes the variation private")
 
 
 def set_article(database, reference: str, **values) -> None:
@@ -17,11 +22,12 @@ def set_article(database, reference: str, **values) -> None:
     engine.dispose()
 
 
-def statuses(sandbox, *keys: str) -> dict[str, str]:
-    shop = shop_state(sandbox)
-    return {key: shop[key]["status"] for key in keys}
+def statuses(sandbox, *keys: str, profile: str = "bijou") -> dict[str, str]:
+    shop = shop_statuses(sandbox, profile)
+    return {key: shop[key] for key in keys}
 
 
+@pytest.mark.prestashop_pending(NO_ACTIVE_FLAG)
 def test_a_dormant_article_becomes_a_draft_and_a_dormant_variant_private(profile, sandbox, tmp_path, monkeypatch):
     configure(profile)
     export_catalogue(profile)
@@ -47,6 +53,7 @@ def test_a_dormant_article_becomes_a_draft_and_a_dormant_variant_private(profile
     assert statuses(sandbox, "CHORFA") == {"CHORFA": "publish"}
 
 
+@pytest.mark.prestashop_pending(NO_ACTIVE_FLAG)
 def test_a_group_whose_articles_are_all_dormant_is_deactivated(profile, sandbox, tmp_path):
     configure(profile)
     export_catalogue(profile)
@@ -62,8 +69,8 @@ def test_inactive_variants_deleted_when_asked(profile, sandbox, tmp_path):
     set_article(tmp_path / "bijou.sqlite", "PANBLEU40", AR_Sommeil=1)
     result = cli("update", "activation", "--delete-inactive-variants", "--filter", "AR_Ref LIKE 'PAN%'")
     assert result.exit_code == 0, result.output
-    shop = shop_state(sandbox)
-    assert "PANBLEU40" not in shop and shop["PANBLEU38"]["status"] == "publish"
+    shop = shop_statuses(sandbox, profile)
+    assert "PANBLEU40" not in shop and shop["PANBLEU38"] == "publish"
     with StateStore.open() as store:
         assert store.bindings.get(profile, "variant", "PANBLEU40") is None
 

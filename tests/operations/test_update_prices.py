@@ -5,18 +5,22 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
+import pytest
 import sqlalchemy as sa
 
 from gescom_sync.backoffice.sage100 import schema
 from gescom_sync.state import StateStore
-from tests.operations.test_update_stock import WriteCounter, cli, configure, export_catalogue, last_actions, shop_state
+from tests.operations.shop_state import prices as shop_prices
+from tests.operations.test_update_stock import WriteCounter, cli, configure, export_catalogue, last_actions
 
 D = Decimal
 
+WOOCOMMERCE_EXTENSION = "the warning names WooCommerce's pricing extension: PrestaShop has specific prices, no such line"
 
-def prices(sandbox, *keys: str) -> dict[str, tuple[str, str]]:
-    shop = shop_state(sandbox)
-    return {key: (shop[key]["regular_price"], shop[key]["sale_price"]) for key in keys}
+
+def prices(sandbox, *keys: str, profile: str = "bijou") -> dict[str, tuple[str, str]]:
+    shop = shop_prices(sandbox, profile)
+    return {key: shop[key] for key in keys}
 
 
 def test_prices_tax_excluded_with_a_strike_through_sale(profile, sandbox):
@@ -44,6 +48,7 @@ def test_prices_tax_included(profile, sandbox):
     }
 
 
+@pytest.mark.prestashop_pending(WOOCOMMERCE_EXTENSION)
 def test_applied_discount_and_the_pricing_extension_line(profile, sandbox):
     configure(profile, update_prices={"default_category": "2", "discount_mode": "applied"})
     export_catalogue(profile)
@@ -76,12 +81,14 @@ def test_second_run_writes_nothing_one_changed_price_writes_one(profile, sandbox
     assert [k for k, action in last_actions(profile).items() if action == "updated"] == [("product", "CHORFA")]
 
 
-def test_dry_run_writes_nothing(profile, sandbox, monkeypatch):
+def test_dry_run_writes_nothing(profile, shop, sandbox, monkeypatch):
     configure(profile)
     export_catalogue(profile)
+    exported = prices(sandbox, "BAOR01")
+    assert exported == {"BAOR01": ("10" if shop == "woocommerce" else "10.00", "")}  # as the export left it
     counter = WriteCounter(monkeypatch, "write_prices")
     assert cli("update", "prices", "--dry-run").exit_code == 0
     assert counter.sent == []
-    assert prices(sandbox, "BAOR01") == {"BAOR01": ("10", "")}  # as the export left it
+    assert prices(sandbox, "BAOR01") == exported
     with StateStore.open() as store:
         assert store.watermarks.get(profile, "update_prices") is None

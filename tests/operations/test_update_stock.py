@@ -21,18 +21,24 @@ from typer.testing import CliRunner
 from gescom_sync.backoffice.sage100 import schema
 from gescom_sync.cli import app
 from gescom_sync.mapping.catalogue import ProductDraft
-from gescom_sync.model.shop import AttributeChoice, ProductKind, ShopProduct, ShopVariant
+from gescom_sync.model.shop import AttributeChoice, ProductKind, ShopAttribute, ShopProduct, ShopVariant
 from gescom_sync.operations.push import Draft, content_hash, push
 from gescom_sync.operations.run import OperationRun, RunOptions, run_operation
 from gescom_sync.operations.update_stock import catalogue_targets, update_stock
 from gescom_sync.profiles import load_profile, save_profile
 from gescom_sync.profiles.catalogue import AttributePair, CategorySource, GroupingSettings, PackagingSettings
 from gescom_sync.sandbox.woocommerce import RunningSandbox
+from gescom_sync.shops.prestashop.connector import PrestaShopConnector
 from gescom_sync.shops.woocommerce.connector import WooCommerceConnector
 from gescom_sync.shops.woocommerce.payloads import KEY_META, NEXT_DELIVERY_META
 from gescom_sync.state import StateStore
+from tests.operations.shop_state import stock_levels
 
 D = Decimal
+
+CHANGED_THROUGH_WOOCOMMERCE = "the test changes the shop's stock through the WooCommerce API; no PrestaShop writer yet"
+WOOCOMMERCE_FIELDS = ("the test reads WooCommerce fields (statuses, next-delivery meta, weight, default attributes); "
+                      "a PrestaShop combination has no active flag to switch off")
 
 
 # ----------------------------------------------------------------- shared set-up
@@ -70,6 +76,7 @@ def export_catalogue(profile: str, skip: Collection[str] = ("PARURE01",)) -> Non
         _targets, drafts = catalogue_targets(run.backoffice.products(), run.profile.export_products)
         drafts = [d for d in drafts if d.key not in skip and d.kind is not ProductKind.PACK]
         ids = push(run, "product", [_product_draft(d) for d in drafts], run.shop.write_products)
+        run.shop.write_attributes(_variant_axes(drafts))  # PrestaShop's combinations need the values first
         variants = [
             Draft(v.key, {"structure": content_hash(v.key)}, lambda _id, _parts, v=v, parent=ids[d.key]: ShopVariant(
                 key=v.key, product_shop_id=parent, options=v.options, sku=v.sku, regular_price=D("10")))
@@ -78,6 +85,16 @@ def export_catalogue(profile: str, skip: Collection[str] = ("PARURE01",)) -> Non
         push(run, "variant", variants, run.shop.write_variants)
 
     assert run_operation("export_products", profile, RunOptions(), body) == 0
+
+
+def _variant_axes(drafts: Collection[ProductDraft]) -> list[ShopAttribute]:
+    """The attributes the drafts' variants choose from, each with all its values."""
+    values: dict[str, list[str]] = {}
+    for draft in drafts:
+        for axis in draft.axes:
+            known = values.setdefault(axis.name, [])
+            known.extend(v for v in axis.values if v not in known)
+    return [ShopAttribute(name, name, tuple(choices)) for name, choices in values.items()]
 
 
 def shop_state(sandbox: RunningSandbox) -> dict[str, dict[str, Any]]:
@@ -113,17 +130,19 @@ def cli(*args: str) -> Any:
 
 
 class WriteCounter:
-    """Counts the records each ``write_stock`` call sends."""
+    """Counts the records each ``write_stock`` (or ``method``) call of either shop's connector sends."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch, method: str = "write_stock") -> None:
         self.sent: list[Any] = []
-        original = getattr(WooCommerceConnector, method)
+        for connector_class in (WooCommerceConnector, PrestaShopConnector):
+            monkeypatch.setattr(connector_class, method, self._counting(getattr(connector_class, method)))
 
-        def counting(connector: WooCommerceConnector, records: Any) -> Any:
+    def _counting(self, original: Any) -> Any:
+        def counting(connector: Any, records: Any) -> Any:
             self.sent.extend(records)
             return original(connector, records)
 
-        monkeypatch.setattr(WooCommerceConnector, method, counting)
+        return counting
 
     @property
     def keys(self) -> list[str]:
@@ -153,20 +172,19 @@ def test_each_formula_reaches_the_shop(profile, sandbox):
         configure(profile, update_stock={"formula": formula})
         result = cli("update", "stock", "--filter", "AR_Ref = 'CHAOR42'")
         assert result.exit_code == 0, result.output
-        chain = shop_state(sandbox)["CHAOR42"]
-        assert (formula, chain["manage_stock"], chain["stock_quantity"]) == (formula, True, quantity)
+        assert (formula, stock_levels(sandbox, profile)["CHAOR42"]) == (formula, (True, quantity))
 
 
 def test_packagings_negative_stock_variants_and_unexported_articles(profile, sandbox):
     configure(profile)
     export_catalogue(profile)
     assert cli("update", "stock").exit_code == 0
-    shop = shop_state(sandbox)
-    assert {key: shop[key]["stock_quantity"] for key in ("BOAR12", "BOAR12-E4", "BOAR12#Ecrin de 12", "BOAR12-E24")} \
+    shop = {key: quantity for key, (_managed, quantity) in stock_levels(sandbox, profile).items()}
+    assert {key: shop[key] for key in ("BOAR12", "BOAR12-E4", "BOAR12#Ecrin de 12", "BOAR12-E24")} \
         == {"BOAR12": 250, "BOAR12-E4": 62, "BOAR12#Ecrin de 12": 20, "BOAR12-E24": 10}
-    assert shop["CHSR10"]["stock_quantity"] == 0  # -3 + 1: negative, sent as 0
-    assert shop["GRAVURE"]["stock_quantity"] == 100  # not stock-managed: the default quantity
-    assert {key: shop[key]["stock_quantity"] for key in ("CHAAR/VAR40", "CHAAR/VAR45", "CHAAR/VAR50")} \
+    assert shop["CHSR10"] == 0  # -3 + 1: negative, sent as 0
+    assert shop["GRAVURE"] == 100  # not stock-managed: the default quantity
+    assert {key: shop[key] for key in ("CHAAR/VAR40", "CHAAR/VAR45", "CHAAR/VAR50")} \
         == {"CHAAR/VAR40": 24, "CHAAR/VAR45": 17, "CHAAR/VAR50": 1}
     actions = last_actions(profile)
     assert actions[("variant", "PANBLEU38")] == "updated"
@@ -186,24 +204,26 @@ def test_second_run_writes_nothing_and_one_changed_row_writes_one(profile, sandb
     set_stock(tmp_path / "bijou.sqlite", "CHORFA", 1, D("3"))
     assert cli("update", "stock").exit_code == 0
     assert counter.keys == ["CHORFA"]
-    assert shop_state(sandbox)["CHORFA"]["stock_quantity"] == 3
+    assert stock_levels(sandbox, profile)["CHORFA"] == (True, 3)
     assert [k for k, action in last_actions(profile).items() if action == "updated"] == [("product", "CHORFA")]
 
 
 def test_dry_run_writes_nothing_and_says_what_would_change(profile, sandbox, monkeypatch):
     configure(profile)
     export_catalogue(profile)
+    exported = stock_levels(sandbox, profile)["CHAOR42"]  # WooCommerce: no quantity yet; PrestaShop: its row's 0
     counter = WriteCounter(monkeypatch)
     result = cli("update", "stock", "--dry-run", "--filter", "AR_Ref = 'CHAOR42'")
     assert result.exit_code == 0, result.output
     assert counter.sent == []
-    assert shop_state(sandbox)["CHAOR42"]["stock_quantity"] is None
+    assert stock_levels(sandbox, profile)["CHAOR42"] == exported != (True, 60)
     assert last_actions(profile) == {("product", "CHAOR42"): "updated"}
     assert "stock.quantity" in result.output
     with StateStore.open() as store:
         assert store.watermarks.get(profile, "update_stock") is None
 
 
+@pytest.mark.prestashop_pending(CHANGED_THROUGH_WOOCOMMERCE)
 def test_against_the_shop_sends_what_the_shop_changed_by_itself(profile, sandbox, monkeypatch):
     configure(profile)
     export_catalogue(profile)
@@ -220,6 +240,7 @@ def test_against_the_shop_sends_what_the_shop_changed_by_itself(profile, sandbox
     assert shop_state(sandbox)["CHORFA"]["stock_quantity"] == 7
 
 
+@pytest.mark.prestashop_pending(WOOCOMMERCE_FIELDS)
 def test_shop_side_switches_next_delivery_date_and_default_variant(profile, sandbox):
     configure(profile, update_stock={
         "deactivate_when_out_of_stock": True, "next_delivery_date": "nearest",

@@ -1,8 +1,8 @@
 """`gescom-sync demo`: the main job, on the embedded back office and the sandbox shop.
 
 Creates the "Bijou" demo database and a default profile "demo" in a data folder of its
-own (a temporary one unless ``--home`` is given), starts the sandbox WooCommerce shop on
-a local port and points the profile at it, tests both connections, prints the catalogue
+own (a temporary one unless ``--home`` is given), starts the sandbox shop (WooCommerce, or
+PrestaShop with ``--shop prestashop``) on a local port and points the profile at it, tests both connections, prints the catalogue
 as the back office gives it, and says which commands to try next.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -29,7 +30,7 @@ from gescom_sync.backoffice import open_backoffice
 from gescom_sync.cli.common import console, show
 from gescom_sync.demo import bijou
 from gescom_sync.demo.data import FIVE_FORMULAS_ARTICLE
-from gescom_sync.errors import ConnectionFailed
+from gescom_sync.errors import ConfigError, ConnectionFailed
 from gescom_sync.journal import Action
 from gescom_sync.i18n import N_, _, format_amount
 from gescom_sync.model import PriceRuleKind, StockFormula
@@ -41,20 +42,30 @@ from gescom_sync.operations.run import OperationRun, RunOptions, run_operation
 from gescom_sync.operations.update_prices import update_prices
 from gescom_sync.operations.update_stock import update_stock
 from gescom_sync.paths import HOME_ENV
-from gescom_sync.profiles import create_profile, profile_exists, save_profile, set_default_profile, update_profile
+from gescom_sync.profiles import create_profile, load_profile, profile_exists, save_profile, set_default_profile, update_profile
 from gescom_sync.profiles.catalogue import ExportProductsSettings
 from gescom_sync.profiles.customers import CustomerRules
 from gescom_sync.profiles.connection_test import check_connections
 from gescom_sync.profiles.secrets import KEYRING_ENV, MASTER_KEY_ENV
+from gescom_sync.sandbox import prestashop as prestashop_sandbox
 from gescom_sync.sandbox.woocommerce import start_sandbox
-from gescom_sync.shops.woocommerce import WooCommerceConnector
 from gescom_sync.sandbox.woocommerce.auth import generate_api_key, generate_application_password
+from gescom_sync.shops.factory import open_shop
 from gescom_sync.state import StateStore
 
 DEMO_PROFILE = "demo"
 DEMO_MASTER_KEY_FILE = "demo-master-key"
 DEMO_CUSTOMER = "TOPAZ"
 DEMO_TEMPLATE_ACCOUNT = "WEBMODELE"  # the account whose settings new web accounts copy
+DEMO_SHOPS = ("woocommerce", "prestashop")
+SHOP_NAMES = {"woocommerce": "WooCommerce", "prestashop": "PrestaShop"}
+
+# Bijou's VAT codes -> the shop's tax classes: WooCommerce's class names, the PrestaShop
+# sandbox's tax rule groups (1: FR 20 %, 2: 10 %, 3: 5.5 %; 0: no tax).
+DEMO_TAX_CLASSES = {
+    "woocommerce": ("standard", {}),
+    "prestashop": ("1", {"C10": "2", "C55": "3", "C00": "0"}),
+}
 
 FORMULA_LABELS = {
     StockFormula.REAL: N_("real stock"),
@@ -88,7 +99,10 @@ def run_demo(
     serve: bool = typer.Option(False, "--serve", help="Keep the sandbox shop running afterwards, until Ctrl-C."),
     keep: bool = typer.Option(False, "--keep", help="Leave the sandbox shop running in the background afterwards."),
     json_output: bool = typer.Option(False, "--json", help="Journals as JSON lines, and a last line describing the demo."),
+    shop_type: str = typer.Option("woocommerce", "--shop", help="The sandbox shop: woocommerce or prestashop."),
 ) -> None:
+    if shop_type not in DEMO_SHOPS:
+        raise ConfigError(_("--shop must be one of {choices}, not {value!r}.").format(choices=", ".join(DEMO_SHOPS), value=shop_type))
     folder = _data_folder(home)
     say = (lambda *_args: None) if json_output else console.print  # with --json, stdout is JSON lines only
     say(_("gescom-sync demo — data folder: {folder}").format(folder=folder))
@@ -111,13 +125,17 @@ def run_demo(
         )
         set_default_profile(DEMO_PROFILE)
         say(_("Profile {name!r} created and made the default profile.").format(name=DEMO_PROFILE))
-    with _sandbox(folder, keep=keep) as shop:
-        say(_("Sandbox WooCommerce shop: {url}").format(url=shop.url))
+    _switch_shop(folder, shop_type)
+    with _sandbox(folder, shop_type, keep=keep) as shop:
+        if shop_type == "woocommerce":
+            say(_("Sandbox WooCommerce shop: {url}").format(url=shop.url))
+        else:
+            say(_("Sandbox PrestaShop shop: {url}").format(url=shop.url))
         profile = _connect_to(shop)
         if not json_output:
             _print_connections(profile)
             _print_catalogue(profile)
-        _place_prospect(shop)
+        _place_prospect(profile)
         totals = _run_operations(json_output)
         if json_output:
             print(json.dumps(_description(folder, profile, shop, totals), ensure_ascii=False))
@@ -151,32 +169,75 @@ def _bijou_export_settings(media: Path) -> ExportProductsSettings:
 
 @dataclass(frozen=True)
 class DemoShop:
+    """A running sandbox shop and its keys: the consumer pair and WordPress user (WooCommerce) or the webservice key (PrestaShop)."""
+
+    type: str
     url: str
-    consumer_key: str
-    consumer_secret: str
-    wp_user: str
-    wp_app_password: str
     pid: int  # the process serving it
+    consumer_key: str = ""
+    consumer_secret: str = ""
+    wp_user: str = ""
+    wp_app_password: str = ""
+    key: str = ""
+
+
+SANDBOX_FOLDERS = {"woocommerce": "sandbox-shop", "prestashop": "sandbox-prestashop"}
+
+
+def _switch_shop(folder: Path, shop_type: str) -> None:
+    """A demo on the other shop than last time starts afresh: the profile forgets what it sent
+    to the former shop, and the new shop's sandbox (bound to records now forgotten) is emptied."""
+    former = load_profile(DEMO_PROFILE).shop
+    if former is None or former.type == shop_type:
+        return
+    with StateStore.open() as store:
+        store.forget_profile(DEMO_PROFILE)
+    shutil.rmtree(folder / SANDBOX_FOLDERS[shop_type], ignore_errors=True)
+
+
+def _sandbox(folder: Path, shop_type: str, *, keep: bool):
+    """The sandbox shop of ``shop_type`` (a context manager giving a :class:`DemoShop`)."""
+    return _prestashop_sandbox(folder, keep=keep) if shop_type == "prestashop" else _woocommerce_sandbox(folder, keep=keep)
 
 
 @contextmanager
-def _sandbox(folder: Path, *, keep: bool) -> Iterator[DemoShop]:
-    """The sandbox shop: in this process, or in a process of its own that outlives the demo (``keep``)."""
-    data = folder / "sandbox-shop"
+def _prestashop_sandbox(folder: Path, *, keep: bool) -> Iterator[DemoShop]:
+    """The PrestaShop sandbox: in this process, or in a process of its own that outlives the demo (``keep``)."""
+    data = folder / SANDBOX_FOLDERS["prestashop"]
+    if not keep:
+        with prestashop_sandbox.start_sandbox(data) as shop:
+            yield DemoShop("prestashop", shop.url, os.getpid(), key=shop.key)
+        return
+    key, port = prestashop_sandbox.generate_key(), _free_port()
+    process = _spawn(folder, ["sandbox", "prestashop", "--port", str(port), "--data", str(data), "--key", key])
+    url = f"http://127.0.0.1:{port}"
+    _wait_for(url, process)
+    yield DemoShop("prestashop", url, process.pid, key=key)
+
+
+def _spawn(folder: Path, arguments: list[str]) -> subprocess.Popen:
+    """``gescom-sync ARGUMENTS`` in a session of its own, its output in the folder's sandbox.log."""
+    command = [sys.executable, "-c", "from gescom_sync.cli import main; main()", *arguments]
+    with open(folder / "sandbox.log", "w", encoding="utf-8") as log:
+        return subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
+
+
+@contextmanager
+def _woocommerce_sandbox(folder: Path, *, keep: bool) -> Iterator[DemoShop]:
+    """The WooCommerce sandbox: in this process, or in a process of its own that outlives the demo (``keep``)."""
+    data = folder / SANDBOX_FOLDERS["woocommerce"]
     if not keep:
         with start_sandbox(data) as shop:
-            yield DemoShop(shop.url, shop.consumer_key, shop.consumer_secret, shop.wp_user, shop.wp_app_password, os.getpid())
+            yield DemoShop("woocommerce", shop.url, os.getpid(), shop.consumer_key, shop.consumer_secret, shop.wp_user,
+                           shop.wp_app_password)
         return
     key, password = generate_api_key(), generate_application_password()
     port = _free_port()
-    command = [sys.executable, "-c", "from gescom_sync.cli import main; main()", "sandbox", "woocommerce", "--port", str(port),
-               "--data", str(data), "--consumer-key", key.consumer_key, "--consumer-secret", key.consumer_secret,
-               "--wp-app-password", password]
-    with open(folder / "sandbox.log", "w", encoding="utf-8") as log:
-        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
+    process = _spawn(folder, ["sandbox", "woocommerce", "--port", str(port), "--data", str(data), "--consumer-key",
+                              key.consumer_key, "--consumer-secret", key.consumer_secret, "--wp-app-password", password])
     url = f"http://127.0.0.1:{port}"
     _wait_for(url, process)
-    yield DemoShop(url, key.consumer_key, key.consumer_secret, "admin", password, process.pid)
+    yield DemoShop("woocommerce", url, process.pid, key.consumer_key, key.consumer_secret, "admin", password)
 
 
 def _free_port() -> int:
@@ -196,12 +257,13 @@ def _wait_for(url: str, process: subprocess.Popen, seconds: float = 30) -> None:
     raise ConnectionFailed(_("The sandbox shop did not start at {url}.").format(url=url))
 
 
+# Groups and customers go before prices: their specific prices need them in the shop.
 DEMO_OPERATIONS: tuple[tuple[str, Callable[[OperationRun], None]], ...] = (
     ("export_products", export_products),
     ("update_stock", update_stock),
-    ("update_prices", update_prices),
     ("export_customer_groups", export_customer_groups),
     ("export_customers", export_customers),
+    ("update_prices", update_prices),
     ("import_prospects", import_prospects),
 )
 
@@ -218,9 +280,9 @@ DEMO_PROSPECT = ShopCustomer(
 )
 
 
-def _place_prospect(shop: DemoShop) -> None:
+def _place_prospect(profile) -> None:
     """A shop account opened by a visitor (once: the shop keeps it from one demo to the next)."""
-    with WooCommerceConnector(shop.url, shop.consumer_key, shop.consumer_secret) as connector:
+    with open_shop(profile.shop) as connector:
         if not any(account.email == DEMO_PROSPECT.email for account in connector.read_customers()):
             connector.write_customers([DEMO_PROSPECT])
 
@@ -242,27 +304,29 @@ def _description(folder: Path, profile, shop: DemoShop, totals: dict[str, dict[s
         "home": str(folder),
         "profile": DEMO_PROFILE,
         "backoffice": profile.backoffice.connect_url(),
+        "shop_type": shop.type,
         "shop_url": shop.url,
-        "consumer_key": shop.consumer_key,
-        "consumer_secret": shop.consumer_secret,
+        **({"key": shop.key} if shop.type == "prestashop" else
+           {"consumer_key": shop.consumer_key, "consumer_secret": shop.consumer_secret}),
         "sandbox_pid": shop.pid,
         "operations": totals,
     }
 
 
 def _connect_to(shop: DemoShop):
-    """Point the demo profile at the sandbox (its port changes from one demo to the next)."""
-    return update_profile(
-        DEMO_PROFILE,
-        [
-            ("shop.type", "woocommerce"),
-            ("shop.url", shop.url),
-            ("shop.consumer_key", shop.consumer_key),
-            ("shop.consumer_secret", shop.consumer_secret),
-            ("shop.wordpress_user", shop.wp_user),
-            ("shop.application_password", shop.wp_app_password),
-        ],
-    )
+    """Point the demo profile at the sandbox (its port changes from one demo to the next), with the shop's tax classes."""
+    default_class, classes = DEMO_TAX_CLASSES[shop.type]
+    if shop.type == "prestashop":
+        keys = [("shop.api_key", shop.key)]
+    else:
+        keys = [("shop.consumer_key", shop.consumer_key), ("shop.consumer_secret", shop.consumer_secret),
+                ("shop.wordpress_user", shop.wp_user), ("shop.application_password", shop.wp_app_password)]
+    profile = update_profile(DEMO_PROFILE, [("shop.type", shop.type), ("shop.url", shop.url), *keys])
+    taxes = profile.export_products.taxes.model_copy(update={"default_class": default_class, "classes": classes})
+    settings = profile.export_products.model_copy(update={"taxes": taxes})
+    profile = profile.model_copy(update={"export_products": settings})
+    save_profile(profile)
+    return profile
 
 
 def _serve(shop: DemoShop) -> None:
