@@ -12,15 +12,7 @@ from functools import partial
 import typer
 
 from gescom_sync.cli.export import app as export_app
-from gescom_sync.cli.operations import (
-    DryRunOption,
-    FilterOption,
-    IncrementalOption,
-    JsonOption,
-    ProfileOption,
-    SinceOption,
-    run_command,
-)
+from gescom_sync.cli.operations import RunRequest, operation_options
 from gescom_sync.cli.update import app as update_app
 
 import_app = typer.Typer(no_args_is_help=True)
@@ -30,77 +22,48 @@ update_app.add_typer(update_customers_app, name="customers",
 
 
 @export_app.command("customer-groups")
-def export_customer_groups_command(
-    profile: str | None = ProfileOption,
-    dry_run: bool = DryRunOption,
-    json_output: bool = JsonOption,
-) -> None:
+@operation_options(dates=False, sql_filter=False)
+def export_customer_groups_command(request: RunRequest) -> None:
     """Export the price categories as shop customer groups (or say the shop has none)."""
     from gescom_sync.operations.export_customers import export_customer_groups
 
-    run_command("export_customer_groups", export_customer_groups, profile=profile, dry_run=dry_run,
-                json_output=json_output)
+    request.run("export_customer_groups", export_customer_groups)
 
 
 @export_app.command("customers")
+@operation_options()
 def export_customers_command(
+    request: RunRequest,
     new_only: bool = typer.Option(False, "--new-only", help="Only customers not yet in the shop."),
-    profile: str | None = ProfileOption,
-    dry_run: bool = DryRunOption,
-    since: str | None = SinceOption,
-    changed_only: bool = IncrementalOption,
-    sql_filter: str | None = FilterOption,
-    json_output: bool = JsonOption,
 ) -> None:
     """Export customer accounts, their addresses, contacts and B2B data to the shop."""
     from gescom_sync.operations.export_customers import export_customers
 
-    run_command("export_customers", partial(export_customers, new_only=new_only), profile=profile, dry_run=dry_run,
-                since=since, changed_only=changed_only, sql_filter=sql_filter, json_output=json_output)
+    request.run("export_customers", partial(export_customers, new_only=new_only))
 
 
 @update_customers_app.command("disable")
-def disable_customers_command(
-    profile: str | None = ProfileOption,
-    dry_run: bool = DryRunOption,
-    since: str | None = SinceOption,
-    changed_only: bool = IncrementalOption,
-    sql_filter: str | None = FilterOption,
-    json_output: bool = JsonOption,
-) -> None:
+@operation_options()
+def disable_customers_command(request: RunRequest) -> None:
     """Disable in the shop the customers whose account is dormant or blocked."""
     from gescom_sync.operations.export_customers import disable_customers
 
-    run_command("disable_customers", disable_customers, profile=profile, dry_run=dry_run, since=since,
-                changed_only=changed_only, sql_filter=sql_filter, json_output=json_output)
+    request.run("disable_customers", disable_customers)
 
 
 @update_customers_app.command("gdpr")
-def anonymise_customers_command(
-    profile: str | None = ProfileOption,
-    dry_run: bool = DryRunOption,
-    since: str | None = SinceOption,
-    changed_only: bool = IncrementalOption,
-    sql_filter: str | None = FilterOption,
-    json_output: bool = JsonOption,
-) -> None:
+@operation_options()
+def anonymise_customers_command(request: RunRequest) -> None:
     """Anonymise in the shop the customers whose account was erased (GDPR) in the back office."""
     from gescom_sync.operations.export_customers import anonymise_customers
 
-    run_command("anonymise_customers", anonymise_customers, profile=profile, dry_run=dry_run, since=since,
-                changed_only=changed_only, sql_filter=sql_filter, json_output=json_output)
+    request.run("anonymise_customers", anonymise_customers)
 
 
 @import_app.command("prospects")
-def import_prospects_command(
-    profile: str | None = ProfileOption,
-    dry_run: bool = DryRunOption,
-    since: str | None = SinceOption,
-    changed_only: bool = IncrementalOption,
-    json_output: bool = JsonOption,
-) -> None:
+@operation_options(sql_filter=False)
+def import_prospects_command(request: RunRequest) -> None:
     """Create back-office accounts for the shop accounts that never ordered."""
     from gescom_sync.operations.import_prospects import import_prospects
 
-    run_command("import_prospects", import_prospects, profile=profile, dry_run=dry_run, since=since,
-                changed_only=changed_only, json_output=json_output)
+    request.run("import_prospects", import_prospects)

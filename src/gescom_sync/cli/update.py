@@ -6,63 +6,39 @@ from functools import partial
 
 import typer
 
-from gescom_sync.cli.operations import (
-    DryRunOption,
-    FilterOption,
-    IncrementalOption,
-    JsonOption,
-    ProfileOption,
-    SinceOption,
-    run_command,
-)
+from gescom_sync.cli.operations import RunRequest, operation_options
 
 app = typer.Typer(no_args_is_help=True)
 
 
 @app.command("stock")
+@operation_options()
 def stock(
-    profile: str | None = ProfileOption,
-    dry_run: bool = DryRunOption,
-    since: str | None = SinceOption,
-    changed_only: bool = IncrementalOption,
-    sql_filter: str | None = FilterOption,
-    json_output: bool = JsonOption,
+    request: RunRequest,
     against_shop: bool = typer.Option(
         False, "--against-shop",
         help="Compare quantities with what the shop has now (reads its products) instead of what was last sent.",
     ),
 ) -> None:
-    """Send quantities (and what the [update_stock] settings add) to the shop's products and variants."""
+    """Send quantities (and what the update_stock settings add) to the shop's products and variants."""
     from gescom_sync.operations.update_stock import update_stock
 
-    run_command("update_stock", partial(update_stock, against_shop=against_shop), profile=profile, dry_run=dry_run,
-                since=since, changed_only=changed_only, sql_filter=sql_filter, json_output=json_output)
+    request.run("update_stock", partial(update_stock, against_shop=against_shop))
 
 
 @app.command("prices")
-def prices(
-    profile: str | None = ProfileOption,
-    dry_run: bool = DryRunOption,
-    since: str | None = SinceOption,
-    changed_only: bool = IncrementalOption,
-    sql_filter: str | None = FilterOption,
-    json_output: bool = JsonOption,
-) -> None:
+@operation_options()
+def prices(request: RunRequest) -> None:
     """Send default prices, sales and specific prices to the shop."""
     from gescom_sync.operations.update_prices import update_prices
 
-    run_command("update_prices", update_prices, profile=profile, dry_run=dry_run, since=since,
-                changed_only=changed_only, sql_filter=sql_filter, json_output=json_output)
+    request.run("update_prices", update_prices)
 
 
 @app.command("activation")
+@operation_options()
 def activation(
-    profile: str | None = ProfileOption,
-    dry_run: bool = DryRunOption,
-    since: str | None = SinceOption,
-    changed_only: bool = IncrementalOption,
-    sql_filter: str | None = FilterOption,
-    json_output: bool = JsonOption,
+    request: RunRequest,
     delete_inactive_variants: bool = typer.Option(
         False, "--delete-inactive-variants",
         help="Delete from the shop the variants whose article became inactive, instead of deactivating them.",
@@ -71,6 +47,4 @@ def activation(
     """Activate or deactivate the shop's products and variants from the articles' state."""
     from gescom_sync.operations.update_activation import update_activation
 
-    body = partial(update_activation, delete_inactive_variants=delete_inactive_variants)
-    run_command("update_activation", body, profile=profile, dry_run=dry_run, since=since,
-                changed_only=changed_only, sql_filter=sql_filter, json_output=json_output)
+    request.run("update_activation", partial(update_activation, delete_inactive_variants=delete_inactive_variants))
