@@ -40,6 +40,7 @@ from gescom_sync.operations.update_stock import quantity_hash
 from gescom_sync.shops import WriteResult
 from gescom_sync.shops.base import WriteOutcome
 from gescom_sync.shops.woocommerce.media import MEDIA_ENTITY
+from gescom_sync.state.records import Binding
 
 Rec = TypeVar("Rec", ShopProduct, ShopVariant)
 
@@ -48,15 +49,21 @@ DRY_RUN_PRODUCT_ID = ""
 
 
 class ShopIds:
-    """``id_of(entity, key)`` for the mapping's resolver: what the bindings know, read fresh
-    each time so that what this run created is seen by what comes next; categories named
-    by the merchant ("additional categories") are looked for in the shop itself."""
+    """``id_of(entity, key)`` for the mapping's resolver: what the bindings know, read once
+    per entity and read again after each write of that entity (:meth:`forget`), so that
+    what this run created is seen by what comes next; categories named by the merchant
+    ("additional categories") are looked for in the shop itself."""
 
     def __init__(self, run: OperationRun) -> None:
         self.run = run
         self.bindings = run.store.bindings
         self.profile = run.profile.name
         self._shop_categories: list[ShopCategory] | None = None
+        self._bound: dict[str, dict[str, Binding]] = {}
+
+    def forget(self, entity: str) -> None:
+        """``entity``'s bindings changed (a write): read them again when next asked."""
+        self._bound.pop(entity, None)
 
     def __call__(self, entity: str, key: str) -> str | None:
         if entity in (Entity.IMAGE, Entity.DOCUMENT):
@@ -70,7 +77,7 @@ class ShopIds:
 
     def stored_parts(self, entity: str, key: str) -> Mapping[str, str] | None:
         """The part hashes last sent for ``key``; None when it is not in the shop."""
-        binding = self.bindings.get(self.profile, entity, key)
+        binding = self._binding(entity, key)
         return None if binding is None else binding.part_hashes
 
     def shop_categories(self) -> list[ShopCategory]:
@@ -80,8 +87,13 @@ class ShopIds:
         return self._shop_categories
 
     def _shop_id(self, entity: str, key: str) -> str | None:
-        binding = self.bindings.get(self.profile, entity, key)
+        binding = self._binding(entity, key)
         return binding.shop_id if binding else None
+
+    def _binding(self, entity: str, key: str) -> Binding | None:
+        if entity not in self._bound:
+            self._bound[entity] = {b.erp_key: b for b in self.bindings.list(self.profile, entity)}
+        return self._bound[entity].get(key)
 
 
 # --- categories, attributes, brands -------------------------------------------------------
@@ -101,6 +113,7 @@ def push_categories(run: OperationRun, drafts: Sequence[CategoryDraft], ids: Sho
 
     run.journal.expect(len(drafts))
     push(run, Entity.CATEGORY, [draft(c) for c in drafts], run.shop.write_categories)
+    ids.forget(Entity.CATEGORY)
 
 
 def push_attributes(run: OperationRun, drafts: Sequence[AttributeDraft], ids: ShopIds) -> None:
@@ -118,6 +131,7 @@ def push_attributes(run: OperationRun, drafts: Sequence[AttributeDraft], ids: Sh
 
     run.journal.expect(len(drafts))
     push(run, Entity.ATTRIBUTE, [draft(a) for a in drafts], write)
+    ids.forget(Entity.ATTRIBUTE)
 
 
 def attribute_results(records: Sequence[ShopAttribute], results: Sequence[WriteResult]) -> list[WriteResult]:
@@ -134,13 +148,14 @@ def attribute_results(records: Sequence[ShopAttribute], results: Sequence[WriteR
     return merged
 
 
-def push_brands(run: OperationRun, drafts: Sequence[BrandDraft]) -> None:
+def push_brands(run: OperationRun, drafts: Sequence[BrandDraft], ids: ShopIds) -> None:
     def draft(brand: BrandDraft) -> Draft[ShopBrand]:
         return Draft(brand.key, {"name": content_hash(brand.name)},
                      lambda shop_id, parts: ShopBrand(brand.key, brand.name, shop_id))
 
     run.journal.expect(len(drafts))
     push(run, Entity.BRAND, [draft(b) for b in drafts], run.shop.write_brands)
+    ids.forget(Entity.BRAND)
 
 
 # --- images and documents -------------------------------------------------------------------

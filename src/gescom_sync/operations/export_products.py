@@ -56,6 +56,7 @@ from gescom_sync.operations.catalogue_push import (
 )
 from gescom_sync.operations.push import push
 from gescom_sync.operations.run import OperationRun, RunOptions, run_operation
+from gescom_sync.shops.woocommerce.media import MEDIA_ENTITY
 from gescom_sync.operations.update_stock import record_changed
 from gescom_sync.profiles.catalogue import CategorySource
 from gescom_sync.shops import Capability
@@ -233,7 +234,7 @@ class ProductExport:
             push_attributes(self.run, catalogue.attributes, self.ids)
         if catalogue.brands and self._supported(Capability.BRANDS):
             self.journal.step(N_("Sending brands"))
-            push_brands(self.run, catalogue.brands)
+            push_brands(self.run, catalogue.brands, self.ids)
 
     # --- products ------------------------------------------------------------------------
 
@@ -278,6 +279,7 @@ class ProductExport:
         self.journal.expect(len(drafts) + len(skipped))
         push(self.run, Entity.PRODUCT, [product_draft(d, hashes[d.key], resolver, shared) for d in drafts],
              self.run.shop.write_products, updatable=updatable)
+        self.ids.forget(Entity.PRODUCT)
         for key, reason in skipped:
             self.journal.item(Entity.PRODUCT, key, Action.SKIPPED, reason)
         self._push_variants([d for d in drafts if d.variants], shared, resolver, updatable, failed_media)
@@ -313,6 +315,7 @@ class ProductExport:
                                                       lambda f: self.run.shop.upload_document(f.local_file()))
             resolver.documents.update(uploaded)
             failed |= failed_documents
+        self.ids.forget(MEDIA_ENTITY)  # the connector bound what it uploaded
         return {d.key: _parts_with_failed_files(d, failed) for d in drafts}
 
     def _push_variants(
@@ -337,6 +340,7 @@ class ProductExport:
             self.journal.step(N_("Sending variants"))
             self.journal.expect(len(variants))
             push(self.run, Entity.VARIANT, variants, self.run.shop.write_variants, updatable=updatable)
+            self.ids.forget(Entity.VARIANT)
 
     # --- watermark ---------------------------------------------------------------------------
 
