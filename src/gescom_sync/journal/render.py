@@ -75,6 +75,7 @@ class Renderer:
         self.language = language
         self.tz = tz
         self._catalogue = translations(language)
+        self._stamp: tuple[datetime, str] | None = None
 
     def tr(self, msgid: str) -> str:
         return self._catalogue.gettext(msgid)
@@ -85,8 +86,13 @@ class Renderer:
         return self.tr(message.msgid).format(**message.params)
 
     def timestamp(self, at: datetime) -> str:
-        local = at.astimezone(self.tz)
-        return format_datetime(local, self.tr(TIMESTAMP_PATTERN), tzinfo=local.tzinfo, locale=self.language)
+        # Stamps show whole seconds and a run journals thousands of events per second:
+        # Babel's formatting is done once per second.
+        second = at.replace(microsecond=0)
+        if self._stamp is None or self._stamp[0] != second:
+            local = second.astimezone(self.tz)
+            self._stamp = (second, format_datetime(local, self.tr(TIMESTAMP_PATTERN), tzinfo=local.tzinfo, locale=self.language))
+        return self._stamp[1]
 
     def lines(self, event: Event) -> list[str]:
         """The journal lines of ``event``, each starting with its time stamp."""
