@@ -1,5 +1,6 @@
 """Customer groups, customers, disable and GDPR end to end: the Bijou back office, the
-sandbox WooCommerce shop, through the CLI; both sides are read after each run."""
+sandbox shop (WooCommerce, PrestaShop), through the CLI; both sides are read after each run
+(the shop's customers through :func:`tests.operations.shop_state.customers`)."""
 
 from __future__ import annotations
 
@@ -14,33 +15,21 @@ from gescom_sync.backoffice.sage100 import schema
 from gescom_sync.cli import app
 from gescom_sync.paths import logs_dir
 from gescom_sync.profiles import load_profile, save_profile
-from gescom_sync.sandbox.woocommerce import RunningSandbox
+from gescom_sync.shops.prestashop import PrestaShopConnector
 from gescom_sync.shops.woocommerce.connector import WooCommerceConnector
 from gescom_sync.state import StateStore
 from gescom_sync.state.tables import run_events, run_items
+from tests.operations.shop_state import create_customer, customers
 
 TOPAZ_EMAIL = "contact@bijouterie-topaz.fr"
 SAPHIR_PERSONAL_DATA = ("bonjour@atelier-saphir.fr", "Atelier Saphir", "Lucie", "Fabre", "quai de la Fosse", "Nantes",
                         "44000")
-
-NO_CUSTOMER_READER = "the test creates or reads customers through the WooCommerce API; no PrestaShop reader yet"
-
 
 # ----------------------------------------------------------------- helpers
 
 
 def cli(*args: str) -> Any:
     return CliRunner().invoke(app, list(args))
-
-
-def shop_customers(sandbox: RunningSandbox) -> dict[str, dict[str, Any]]:
-    """The sandbox's customers (role customer) by e-mail."""
-    with WooCommerceConnector(sandbox.url, sandbox.consumer_key, sandbox.consumer_secret) as shop:
-        return {c["email"]: c for c in shop.client.get("customers", params={"per_page": 100}).json()}
-
-
-def meta(record: dict[str, Any], key: str) -> Any:
-    return next((m["value"] for m in record["meta_data"] if m["key"] == key), None)
 
 
 def last_run(profile: str) -> tuple[str, dict[tuple[str, str], str]]:
@@ -79,17 +68,19 @@ def configure_export(profile: str, **values: Any) -> None:
 
 
 class CustomerWrites:
-    """Counts the records sent by ``write_customers``."""
+    """Counts the records sent by ``write_customers`` of either shop."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.sent: list[Any] = []
-        original = WooCommerceConnector.write_customers
+        for connector_class in (WooCommerceConnector, PrestaShopConnector):
+            monkeypatch.setattr(connector_class, "write_customers", self._counting(connector_class.write_customers))
 
-        def counting(connector: WooCommerceConnector, records: Any) -> Any:
+    def _counting(self, original: Any) -> Any:
+        def counting(connector: Any, records: Any) -> Any:
             self.sent.extend(records)
             return original(connector, records)
 
-        monkeypatch.setattr(WooCommerceConnector, "write_customers", counting)
+        return counting
 
 
 # ----------------------------------------------------------------- customer groups
@@ -125,23 +116,22 @@ def test_customer_groups_become_prestashop_groups_with_their_price_display(profi
 # ----------------------------------------------------------------------- customers
 
 
-@pytest.mark.prestashop_pending(NO_CUSTOMER_READER)
-def test_topaz_exported_with_its_b2b_data_dormant_and_email_less_accounts_skipped(profile, sandbox):
+def test_topaz_exported_with_its_b2b_data_dormant_and_email_less_accounts_skipped(profile, sandbox, shop):
     result = cli("export", "customers")
     assert result.exit_code == 0, result.output
 
-    customers = shop_customers(sandbox)
-    assert set(customers) == {TOPAZ_EMAIL, "achats@or-argent-diffusion.fr", "comptoir@bijou-demo.fr",
+    exported = customers(sandbox, profile)
+    assert set(exported) == {TOPAZ_EMAIL, "achats@or-argent-diffusion.fr", "comptoir@bijou-demo.fr",
                               "bonjour@atelier-saphir.fr", "orders@londonjewels.example",
                               "info@bijoux-bruxelles.example"}
-    topaz = customers[TOPAZ_EMAIL]
+    topaz = exported[TOPAZ_EMAIL]
     assert (topaz["first_name"], topaz["last_name"]) == ("Marie", "Lefèvre")
     assert {k: topaz["billing"][k] for k in ("company", "address_1", "address_2", "postcode", "city", "country")} == {
         "company": "Bijouterie Topaz", "address_1": "15 rue de la République", "address_2": "2e étage",
         "postcode": "69002", "city": "Lyon", "country": "FR"}
-    assert {meta(topaz, k) for k in ("erp_account", "siret", "vat_number", "credit_limit", "payment_days")} == {
-        "TOPAZ", "48271635900027", "FR58482716359", "15000", "30"}
-    assert customers["orders@londonjewels.example"]["billing"]["country"] == "GB"
+    assert [topaz[k] for k in ("erp_account", "siret", "vat_number", "credit_limit", "payment_days")] == [
+        "TOPAZ", "48271635900027", "FR58482716359", "15000", "30"]
+    assert exported["orders@londonjewels.example"]["billing"]["country"] == "GB"
 
     status, actions = last_run(profile)
     assert status == "succeeded_with_warnings"
@@ -150,13 +140,13 @@ def test_topaz_exported_with_its_b2b_data_dormant_and_email_less_accounts_skippe
     assert "Le compte DUBOIS n'a pas d'adresse e-mail valide" in result.output
     assert "Avertissement : Le compte DUBOIS" in result.output
     assert "ANCIEN : ignoré (Le compte ANCIEN est en sommeil" in result.output
-    # Groups: WooCommerce has none, said once; the other addresses it cannot hold are named.
-    assert result.output.count("groupes de clients : non pris en charge par WooCommerce") == 1
+    # Groups: WooCommerce has none, said once; the other addresses neither shop holds yet are named.
+    assert result.output.count("groupes de clients : non pris en charge par WooCommerce") == (shop == "woocommerce")
     assert "Compte TOPAZ : autres adresses non envoyées : 4" in result.output  # 2 delivery + 2 contacts
 
 
-@pytest.mark.prestashop_pending(NO_CUSTOMER_READER)
-def test_second_export_sends_nothing_and_the_email_switch_guards_the_login(profile, sandbox, tmp_path, monkeypatch):
+def test_second_export_sends_nothing_and_the_email_switch_guards_the_login(profile, sandbox, shop, tmp_path,
+                                                                           monkeypatch):
     assert cli("export", "customers").exit_code == 0
     writes = CustomerWrites(monkeypatch)
     assert cli("export", "customers").exit_code == 0
@@ -166,16 +156,16 @@ def test_second_export_sends_nothing_and_the_email_switch_guards_the_login(profi
     update_account(tmp_path / "bijou.sqlite", "TOPAZ", CT_Contact="Marie Lefèvre-Roux", CT_EMail="marie@topaz.example")
     assert cli("export", "customers").exit_code == 0
     assert [(r.key, r.email, r.last_name) for r in writes.sent] == [("TOPAZ", None, "Lefèvre-Roux")]
-    topaz = shop_customers(sandbox)[TOPAZ_EMAIL]  # the login is kept: the e-mail switch is off
+    topaz = customers(sandbox, profile)[TOPAZ_EMAIL]  # the login is kept: the e-mail switch is off
     assert topaz["last_name"] == "Lefèvre-Roux"
-    assert topaz["billing"]["email"] == "marie@topaz.example"  # the billing address goes with "addresses"
+    if shop == "woocommerce":  # a PrestaShop address has no e-mail
+        assert topaz["billing"]["email"] == "marie@topaz.example"  # the billing address goes with "addresses"
 
     configure_export(profile, update__email=True)
     assert cli("export", "customers").exit_code == 0
-    assert "marie@topaz.example" in shop_customers(sandbox)
+    assert "marie@topaz.example" in customers(sandbox, profile)
 
 
-@pytest.mark.prestashop_pending(NO_CUSTOMER_READER)
 @pytest.mark.parametrize(("contacts_as", "expected"), [
     ("accounts", {"TOPAZ/1": "marie.lefevre@bijouterie-topaz.fr", "TOPAZ/2": "julien.moreau@bijouterie-topaz.fr",
                   "GROSSOR/4": "sophie.bernard@or-argent-diffusion.fr", "LONDON/5": "james.smith@londonjewels.example"}),
@@ -185,33 +175,29 @@ def test_contacts_follow_the_setting(profile, sandbox, contacts_as, expected):
     configure_export(profile, contacts_as=contacts_as)
     result = cli("export", "customers")
     assert result.exit_code == 0, result.output
-    contacts = {meta(c, "_gescom_sync_key"): c for c in shop_customers(sandbox).values() if meta(c, "erp_contact")}
+    contacts = {c["key"]: c for c in customers(sandbox, profile).values() if c["erp_contact"]}
     assert {key: c["email"] for key, c in contacts.items()} == expected
     if contacts_as == "accounts":
         marie = contacts["TOPAZ/1"]
-        assert (marie["first_name"], marie["last_name"], meta(marie, "erp_account")) == ("Marie", "LEFÈVRE", "TOPAZ")
+        assert (marie["first_name"], marie["last_name"], marie["erp_account"]) == ("Marie", "LEFÈVRE", "TOPAZ")
         assert "Le contact 3 du compte TOPAZ n'a pas d'adresse e-mail valide" in result.output  # Paul GIRARD
         assert last_run(profile)[1][("customer", "TOPAZ/1")] == "created"
 
 
-@pytest.mark.prestashop_pending(NO_CUSTOMER_READER)
 def test_a_shop_customer_with_the_same_email_is_adopted(profile, sandbox):
-    with WooCommerceConnector(sandbox.url, sandbox.consumer_key, sandbox.consumer_secret) as shop:
-        existing = shop.client.post("customers", json={"email": TOPAZ_EMAIL, "first_name": "M."}).json()
+    existing = create_customer(sandbox, {"email": TOPAZ_EMAIL, "first_name": "M.", "last_name": "Lefèvre"})
     assert cli("export", "customers").exit_code == 0
-    customers = shop_customers(sandbox)
-    assert customers[TOPAZ_EMAIL]["id"] == existing["id"]
-    assert meta(customers[TOPAZ_EMAIL], "erp_account") == "TOPAZ"
+    topaz = customers(sandbox, profile)[TOPAZ_EMAIL]
+    assert (topaz["id"], topaz["first_name"], topaz["erp_account"]) == (existing, "Marie", "TOPAZ")
     with StateStore.open() as store:
-        assert store.bindings.get(profile, "customer", "TOPAZ").shop_id == str(existing["id"])
+        assert store.bindings.get(profile, "customer", "TOPAZ").shop_id == str(existing)
 
 
-@pytest.mark.prestashop_pending(NO_CUSTOMER_READER)
 def test_new_only_and_dry_run(profile, sandbox, monkeypatch):
     writes = CustomerWrites(monkeypatch)
     result = cli("export", "customers", "--dry-run", "--filter", "CT_Num IN ('TOPAZ', 'SAPHIR')")
     assert result.exit_code == 0, result.output
-    assert writes.sent == [] and shop_customers(sandbox) == {}
+    assert writes.sent == [] and customers(sandbox, profile) == {}
     assert last_run(profile)[1] == {("customer", "SAPHIR"): "created", ("customer", "TOPAZ"): "created"}
     with StateStore.open() as store:
         assert store.bindings.list(profile, "customer") == []
@@ -248,25 +234,30 @@ def test_disable_switches_the_prestashop_customer_off(profile, sandbox, tmp_path
     assert active[TOPAZ_EMAIL] == "0" and active["bonjour@atelier-saphir.fr"] == "1"
 
 
-@pytest.mark.prestashop_pending(NO_CUSTOMER_READER)
-def test_gdpr_erased_account_is_anonymised_without_personal_data_anywhere(profile, sandbox, tmp_path, monkeypatch):
+def test_gdpr_erased_account_is_anonymised_without_personal_data_anywhere(profile, sandbox, shop, tmp_path,
+                                                                          monkeypatch):
     configure_export(profile, gdpr_email="rgpd@bijou-demo.fr")
     assert cli("export", "customers").exit_code == 0
-    saphir_id = shop_customers(sandbox)["bonjour@atelier-saphir.fr"]["id"]
+    saphir_id = customers(sandbox, profile)["bonjour@atelier-saphir.fr"]["id"]
     erase_saphir(tmp_path / "bijou.sqlite")
 
     dry = cli("update", "customers", "gdpr", "--dry-run")
     assert dry.exit_code == 0, dry.output
-    assert "bonjour@atelier-saphir.fr" in shop_customers(sandbox)
+    assert "bonjour@atelier-saphir.fr" in customers(sandbox, profile)
 
     result = cli("update", "customers", "gdpr")
     assert result.exit_code == 0, result.output
-    anonymised = {c["id"]: c for c in shop_customers(sandbox).values()}[saphir_id]
-    assert anonymised["email"] == f"rgpd+{saphir_id}@bijou-demo.fr"
+    anonymised = {c["id"]: c for c in customers(sandbox, profile).values()}[saphir_id]
+    # WooCommerce e-mails are unique: the placeholder gets the customer id there
+    assert anonymised["email"] == (f"rgpd+{saphir_id}@bijou-demo.fr" if shop == "woocommerce" else "rgpd@bijou-demo.fr")
     assert (anonymised["first_name"], anonymised["last_name"]) == ("GDPR", "GDPR")
-    assert {k: v for k, v in anonymised["billing"].items() if v} == {
-        "first_name": "GDPR", "last_name": "GDPR", "email": f"rgpd+{saphir_id}@bijou-demo.fr"}
-    assert {k: v for k, v in anonymised["shipping"].items() if v} == {"first_name": "GDPR", "last_name": "GDPR"}
+    if shop == "woocommerce":  # its addresses are cleared to the names; PrestaShop's are deleted
+        assert {k: v for k, v in anonymised["billing"].items() if v} == {
+            "first_name": "GDPR", "last_name": "GDPR", "email": f"rgpd+{saphir_id}@bijou-demo.fr"}
+        assert {k: v for k, v in anonymised["shipping"].items() if v} == {"first_name": "GDPR", "last_name": "GDPR"}
+    else:
+        assert not any(anonymised["billing"].values()) and not any(anonymised["shipping"].values())
+        assert (anonymised["erp_account"], anonymised["siret"], anonymised["active"]) == (None, None, True)
     assert "Le compte SAPHIR a été effacé dans la gestion commerciale (RGPD) : client anonymisé dans la boutique." \
         in result.output
     assert last_run(profile)[1] == {("customer", "RGPD0001"): "skipped", ("customer", "SAPHIR"): "updated"}

@@ -10,7 +10,9 @@ import json
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 import sqlalchemy as sa
@@ -23,23 +25,19 @@ from gescom_sync.model.shop import ShopCategory
 from gescom_sync.operations.export_products import ExportProductsOptions, run_export_products
 from gescom_sync.operations.run import RunOptions
 from gescom_sync.profiles import load_profile, save_profile, update_profile
-from gescom_sync.profiles.catalogue import ExportProductsSettings
-from gescom_sync.sandbox.woocommerce import RunningSandbox
+from gescom_sync.profiles.catalogue import ExportProductsSettings, TextFields
 from gescom_sync.shops.factory import open_shop
 from gescom_sync.state import StateStore
+from tests.operations.shop_state import catalogue, category_paths, delete_category, product_names, product_references
 
 PANTS = ["PANBLEU38", "PANBLEU40", "PANBLEU42", "PANROUGE38", "PANROUGE40", "PANROUGE42"]
-
-WOOCOMMERCE_REQUESTS = (
-    "the test checks WooCommerce requests (products/batch, media) and the WooCommerce sandbox store"
-)
-
 
 @dataclass
 class Request:
     method: str
     url: str
     body: object
+    content: bytes | None = None  # PrestaShop's XML
 
     @property
     def is_write(self) -> bool:
@@ -58,7 +56,7 @@ def requests(monkeypatch: pytest.MonkeyPatch) -> Requests:
     original = ShopHttpClient.request
 
     def recording(client, method, url, **kwargs):
-        seen.append(Request(method.upper(), str(url), kwargs.get("json")))
+        seen.append(Request(method.upper(), str(url), kwargs.get("json"), kwargs.get("content")))
         return original(client, method, url, **kwargs)
 
     monkeypatch.setattr(ShopHttpClient, "request", recording)
@@ -66,7 +64,7 @@ def requests(monkeypatch: pytest.MonkeyPatch) -> Requests:
 
 
 @pytest.fixture
-def bijou(profile: str, shop: str, sandbox: RunningSandbox, tmp_path: Path) -> str:
+def bijou(profile: str, shop: str, sandbox, tmp_path: Path) -> str:
     """The test profile with media uploads allowed and the demo's export settings:
     grouping on RefMaitre (Couleur x Taille), the catalogue tree, the images folder, packagings."""
     if shop == "woocommerce":  # PrestaShop uploads images with its webservice key
@@ -96,26 +94,20 @@ def last_items(profile: str, entity: str | None = None) -> dict[str, str]:
         return {i.key: i.action for i in store.runs.items(run.id) if entity is None or i.entity == entity}
 
 
-def shop_products(sandbox: RunningSandbox) -> dict[str, dict]:
-    return {p["sku"]: p for p in sandbox.shop.store.all("product")}
+def uploads(requests: Requests) -> list[Request]:
+    """The file uploads: WooCommerce's media, PrestaShop's product images and attachment files."""
+    return [r for r in requests if r.method == "POST" and r.url.endswith(("media", "attachments/file"))
+            or r.method == "POST" and "images/products/" in r.url]
 
 
-def shop_variations(sandbox: RunningSandbox, parent_id: int) -> dict[str, dict]:
-    """A product's variations by the back-office key gescom-sync wrote on them."""
-    return {key_of(v): v for v in sandbox.shop.store.all("variation") if v["parent_id"] == parent_id}
-
-
-def key_of(record: dict) -> str:
-    return next(m["value"] for m in record["meta_data"] if m["key"] == "_gescom_sync_key")
-
-
-def categories(sandbox: RunningSandbox) -> dict[int, tuple[str, int]]:
-    return {t["id"]: (t["name"], t["parent"]) for t in sandbox.shop.store.all("term") if t["taxonomy"] == "product_cat"}
-
-
-def path_of(category_id: int, tree: dict[int, tuple[str, int]]) -> str:
-    name, parent = tree[category_id]
-    return f"{path_of(parent, tree)} > {name}" if parent else name
+def sent_fields(write: Request) -> dict[str, str]:
+    """The fields one write sends to its record (ids and gescom-sync's key left out): WooCommerce's
+    batch update, PrestaShop's XML record."""
+    if write.content is None:
+        (update,) = write.body["update"]
+        return {k: v for k, v in update.items() if k not in ("id", "meta_data")}
+    (record,) = ElementTree.fromstring(write.content)
+    return {field.tag: field.text or "" for field in record if field.tag != "id"}
 
 
 def set_price(tmp_path: Path, reference: str, price: str) -> None:
@@ -126,56 +118,50 @@ def set_price(tmp_path: Path, reference: str, price: str) -> None:
     engine.dispose()
 
 
-@pytest.mark.prestashop_pending(WOOCOMMERCE_REQUESTS)
-def test_first_export_builds_the_catalogue_in_the_shop(bijou, sandbox, requests):
+
+UPLOADS = {"woocommerce": 8,  # media shared by the products: 6 distinct images + 2 documents
+           "prestashop": 9}  # images belong to their product: 7 (a picture two products show, twice) + 2 attachments
+
+
+def test_first_export_builds_the_catalogue_in_the_shop(bijou, shop, sandbox, requests):
     assert export(bijou) == 0
 
-    tree = categories(sandbox)
-    paths = {path_of(i, tree) for i in tree}
     assert {"Bijouterie > Or > Bagues or > Solitaires", "Mode > Pantalons > Pantalons femme > Toile de coton",
-            "Bijouterie > Argent > Chaînes argent > Mailles fines", "Cadeaux > Montres"} <= paths
+            "Bijouterie > Argent > Chaînes argent > Mailles fines", "Cadeaux > Montres"} <= set(category_paths(sandbox).values())
 
-    products = shop_products(sandbox)
+    products = catalogue(sandbox, bijou)
     pants = products["Pantalon"]
-    assert pants["type"] == "variable"
-    assert [(a["name"], a["options"]) for a in pants["attributes"]] == [("Couleur", ["Bleu", "Rouge"]),
-                                                                        ("Taille", ["38", "40", "42"])]
-    assert path_of(pants["categories"][0], tree) == "Mode > Pantalons > Pantalons femme > Toile de coton"
-    variations = shop_variations(sandbox, pants["id"])
-    assert sorted(variations) == sorted(PANTS)
-    red_40 = variations["PANROUGE40"]
-    assert [(a["name"], a["option"]) for a in red_40["attributes"]] == [("Couleur", "Rouge"), ("Taille", "40")]
-    assert red_40["regular_price"] == "62.00"
+    assert pants.kind == "variable"
+    assert pants.attributes == (("Couleur", ("Bleu", "Rouge")), ("Taille", ("38", "40", "42")))
+    assert pants.categories[0] == "Mode > Pantalons > Pantalons femme > Toile de coton"
+    assert all(products[key].kind == "variant" for key in PANTS)
+    red_40 = products["PANROUGE40"]
+    assert (red_40.options, red_40.price) == ((("Couleur", "Rouge"), ("Taille", "40")), "62.00")
 
-    chain = products["CHAAR/VAR"]
-    ranges = shop_variations(sandbox, chain["id"])
-    assert {sku: (v["attributes"][0]["option"], v["stock_quantity"]) for sku, v in ranges.items()} == {
+    ranges = ("CHAAR/VAR40", "CHAAR/VAR45", "CHAAR/VAR50")
+    assert {key: (products[key].options[0][1], products[key].stock) for key in ranges} == {
         "CHAAR/VAR40": ("40 cm", 24), "CHAAR/VAR45": ("45 cm", 17), "CHAAR/VAR50": ("50 cm", 1)}
 
     ring = products["BAOR01"]
-    assert (ring["type"], ring["regular_price"], ring["stock_quantity"], ring["weight"]) == ("simple", "450.00", 15, "0.0045")
-    assert products["CHAOR42"]["regular_price"] == "620.00"
-    assert products["CHAOR42"]["stock_quantity"] == 60
+    assert (ring.kind, ring.price, ring.stock, ring.weight) == ("simple", "450.00", 15, Decimal("0.0045"))
+    assert (products["CHAOR42"].price, products["CHAOR42"].stock) == ("620.00", 60)
 
-    boxes = shop_variations(sandbox, products["BOAR12"]["id"])
-    assert {key: (v["sku"], v["regular_price"], v["stock_quantity"]) for key, v in boxes.items()} == {
+    boxes = ("BOAR12", "BOAR12-E4", "BOAR12#Ecrin de 12", "BOAR12-E24")
+    assert {key: (products[key].sku, products[key].price, products[key].stock) for key in boxes} == {
         "BOAR12": ("", "25.00", 250), "BOAR12-E4": ("BOAR12-E4", "100.00", 62),
         "BOAR12#Ecrin de 12": ("", "300.00", 20), "BOAR12-E24": ("BOAR12-E24", "600.00", 10)}
 
-    # images: uploaded once each (BAOR01's record photo and BAOR01_01.jpg are the same picture)
-    uploads = [r for r in requests if r.method == "POST" and r.url.endswith("media")]
-    assert len(uploads) == 8  # 6 distinct images + 2 documents
+    # images: each sent once (BAOR01's record photo and BAOR01_01.jpg are the same picture)
+    assert len(uploads(requests)) == UPLOADS[shop]
     with StateStore.open() as store:
-        media_ids = {b.shop_id for b in store.bindings.list(bijou, "media")}
-    assert len(media_ids) == 8
-    assert len(ring["images"]) == 2 and {str(i) for i in ring["images"]} <= media_ids
-    assert pants["images"] == [variations["PANBLEU38"]["image"], red_40["image"]]
+        assert len({b.shop_id for b in store.bindings.list(bijou, "media")}) == 8
+    assert (ring.images, pants.images) == (2, 2)
+    assert (products["PANBLEU38"].images, red_40.images) == (1, 1)  # each colour's picture
 
-    # a pack waits for its components: PARURE01 is a grouped product of three products of this run
+    # a pack waits for its components: PARURE01 is made of three products of this run
     parure = products["PARURE01"]
-    assert parure["type"] == "grouped"
-    assert sorted(parure["grouped_products"]) == sorted(products[r]["id"] for r in ("BAOR01", "CHAOR42", "ETUI01"))
-
+    assert parure.kind == "pack"
+    assert sorted(parure.pack) == ["BAOR01", "CHAOR42", "ETUI01"]
 
 def test_a_second_export_with_nothing_changed_writes_nothing(bijou, sandbox, requests):
     assert export(bijou) == 0
@@ -188,22 +174,24 @@ def test_a_second_export_with_nothing_changed_writes_nothing(bijou, sandbox, req
     assert actions["Pantalon"] == actions["PANROUGE42"] == actions["catalogue:Mode"] == "unchanged"
 
 
-@pytest.mark.prestashop_pending(WOOCOMMERCE_REQUESTS)
-def test_a_changed_price_writes_that_price_only(bijou, sandbox, requests, tmp_path):
+
+PRICE_ONLY = {  # the price as update prices sends it
+    "woocommerce": {"regular_price": "640.00", "sale_price": "", "date_on_sale_from": "", "date_on_sale_to": ""},
+    "prestashop": {"price": "640.00"},  # no sale: PrestaShop's sale is a specific price, none to delete
+}
+
+
+def test_a_changed_price_writes_that_price_only(bijou, shop, sandbox, requests, tmp_path):
     assert export(bijou) == 0
     set_price(tmp_path, "CHAOR42", "640")
     requests.clear()
 
     assert export(bijou) == 0
     (write,) = requests.writes()
-    assert write.url.endswith("products/batch")
-    (update,) = write.body["update"]
-    assert {k: v for k, v in update.items() if k not in ("id", "meta_data")} == {  # the price as update prices sends it
-        "regular_price": "640.00", "sale_price": "", "date_on_sale_from": "", "date_on_sale_to": ""}
+    assert sent_fields(write) == PRICE_ONLY[shop]
     assert Counter(last_items(bijou, "product").values()) == Counter({"unchanged": 27, "updated": 1})
     assert last_items(bijou, "product")["CHAOR42"] == "updated"
-    assert shop_products(sandbox)["CHAOR42"]["regular_price"] == "640.00"
-
+    assert catalogue(sandbox, bijou)["CHAOR42"].price == "640.00"
 
 def test_a_dry_run_writes_nothing_and_lists_the_parts(bijou, sandbox, requests):
     result = CliRunner().invoke(app, ["--lang", "en", "export", "products", "--profile", bijou, "--dry-run", "--json"])
@@ -222,7 +210,7 @@ def test_a_dry_run_writes_nothing_and_lists_the_parts(bijou, sandbox, requests):
         assert store.bindings.list(bijou) == []
 
 
-@pytest.mark.prestashop_pending(WOOCOMMERCE_REQUESTS)
+
 def test_new_only_skips_the_products_already_in_the_shop(bijou, sandbox, tmp_path, requests):
     assert export(bijou, new_only=True) == 0
     set_price(tmp_path, "CHAOR42", "640")
@@ -231,71 +219,71 @@ def test_new_only_skips_the_products_already_in_the_shop(bijou, sandbox, tmp_pat
     assert export(bijou, new_only=True) == 0
     products = last_items(bijou, "product")
     assert products["CHAOR42"] == products["BAOR01"] == "skipped"
-    assert [r for r in requests.writes() if "products" in r.url] == []
-    assert shop_products(sandbox)["CHAOR42"]["regular_price"] == "620.00"
+    assert [r for r in requests.writes() if "products" in r.url or "combinations" in r.url] == []
+    assert catalogue(sandbox, bijou)["CHAOR42"].price == "620.00"
 
 
-@pytest.mark.prestashop_pending(WOOCOMMERCE_REQUESTS)
 def test_categories_only_sends_the_categories_and_no_product(bijou, sandbox):
     assert export(bijou, categories_only=True) == 0
 
-    assert sandbox.shop.store.all("product") == []
-    tree = categories(sandbox)
-    assert "Bijouterie > Or > Chaînes or > Mailles forçat" in {path_of(i, tree) for i in tree}
+    assert product_references(sandbox) == []
+    assert "Bijouterie > Or > Chaînes or > Mailles forçat" in category_paths(sandbox).values()
     assert set(last_items(bijou).values()) == {"created"}
     assert len(last_items(bijou, "category")) == 15
 
 
-@pytest.mark.prestashop_pending(WOOCOMMERCE_REQUESTS)
-def test_a_product_the_shop_refuses_fails_alone_with_the_shops_message(bijou, sandbox):
+REFUSALS = {"woocommerce": "Invalid term ID {id}.", "prestashop": "Property Product->id_category_default is not valid"}
+"""What each shop answers for a product in a category it does not have."""
+
+
+def test_a_product_the_shop_refuses_fails_alone_with_the_shops_message(bijou, shop, sandbox):
     assert export(bijou, categories_only=True) == 0
-    watches = next(i for i, (name, _parent) in categories(sandbox).items() if name == "Montres")
-    sandbox.shop.store.delete("term", watches)  # someone deleted the category in the shop
+    watches = delete_category(sandbox, "Montres")  # someone deleted the category in the shop
 
     assert export(bijou) == 1
     with StateStore.open() as store:
         run = store.runs.last(bijou)
         items = {i.key: i for i in store.runs.items(run.id) if i.entity == "product"}
     assert items["MONTRE01"].action == "failed"
-    assert f"Invalid term ID {watches}." in items["MONTRE01"].message
+    assert REFUSALS[shop].format(id=watches) in items["MONTRE01"].message
     assert Counter(i.action for i in items.values()) == Counter({"created": 27, "failed": 1})
-    assert "MONTRE01" not in shop_products(sandbox)
+    assert "MONTRE01" not in product_references(sandbox)
 
 
-@pytest.mark.prestashop_pending(WOOCOMMERCE_REQUESTS)
 def test_a_lost_binding_adopts_the_existing_product_and_reuses_its_images(bijou, sandbox, tmp_path, requests):
     assert export(bijou) == 0
-    ring_id = shop_products(sandbox)["BAOR01"]["id"]
+    ring_id = catalogue(sandbox, bijou)["BAOR01"].shop_id
     with StateStore.open() as store:  # the crash: the product was created, its binding never written
         store.bindings.delete(bijou, "product", "BAOR01")
     set_price(tmp_path, "BAOR01", "455")
     requests.clear()
 
     assert export(bijou) == 0
-    rings = [p for p in sandbox.shop.store.all("product") if p["sku"] == "BAOR01"]
-    assert [(p["id"], p["regular_price"]) for p in rings] == [(ring_id, "455.00")]
+    assert product_references(sandbox).count("BAOR01") == 1
+    ring = catalogue(sandbox, bijou)["BAOR01"]
+    assert (ring.shop_id, ring.price, ring.images) == (ring_id, "455.00", 2)
     assert last_items(bijou, "product")["BAOR01"] == "updated"
     with StateStore.open() as store:
-        assert store.bindings.get(bijou, "product", "BAOR01").shop_id == str(ring_id)
-    assert [r for r in requests if r.method == "POST" and r.url.endswith("media")] == []  # its images are reused
+        assert store.bindings.get(bijou, "product", "BAOR01").shop_id == ring_id
+    assert uploads(requests) == []  # its images are reused
 
 
-@pytest.mark.prestashop_pending(WOOCOMMERCE_REQUESTS)
-def test_new_images_only_sends_the_new_picture_of_its_product_only(bijou, sandbox, tmp_path, requests):
+def test_new_images_only_sends_the_new_picture_of_its_product_only(bijou, shop, sandbox, tmp_path, requests):
     assert export(bijou) == 0
-    ring = shop_products(sandbox)["BAOR01"]
     images = tmp_path / "bijou-media" / "images"
     (images / "BAOR01_03.png").write_bytes((images / "BAOR01_02.png").read_bytes() + b"\x00")  # a new picture
     requests.clear()
 
     assert export(bijou, new_images_only=True) == 0
-    uploads = [r for r in requests.writes() if r.url.endswith("media")]
-    assert len(uploads) == 1
-    (write,) = [r for r in requests.writes() if not r.url.endswith("media")]
-    (update,) = write.body["update"]
-    assert sorted(k for k in update if k not in ("id", "meta_data")) == ["images"]
-    assert update["images"][:2] == [{"id": i, "name": n} for i, n in zip(ring["images"], ("BAOR01.jpg", "BAOR01_02.png"))]
-    assert len(shop_products(sandbox)["BAOR01"]["images"]) == 3
+    assert len(uploads(requests)) == 1
+    others = [r for r in requests.writes() if r not in uploads(requests)]
+    if shop == "woocommerce":  # the product's image list: its two media, then the new one
+        (write,) = others
+        assert sorted(sent_fields(write)) == ["images"]
+        assert [i["name"] for i in sent_fields(write)["images"][:2]] == ["BAOR01.jpg", "BAOR01_02.png"]
+    else:  # PrestaShop: the picture is added to the product, its two images stay
+        assert others == []
+    assert catalogue(sandbox, bijou)["BAOR01"].images == 3
     assert last_items(bijou, "product") == {"BAOR01": "updated"}
 
     requests.clear()
@@ -303,7 +291,6 @@ def test_new_images_only_sends_the_new_picture_of_its_product_only(bijou, sandbo
     assert requests.writes() == []
 
 
-@pytest.mark.prestashop_pending(WOOCOMMERCE_REQUESTS)
 def test_changed_since_sends_the_products_of_the_articles_changed_since_then(bijou, sandbox, tmp_path, requests):
     assert export(bijou) == 0
     engine = sa.create_engine(f"sqlite:///{tmp_path / 'bijou.sqlite'}")
@@ -317,9 +304,10 @@ def test_changed_since_sends_the_products_of_the_articles_changed_since_then(bij
     assert last_items(bijou, "product") == {"Pantalon": "unchanged"}  # the group is read whole
     assert Counter(last_items(bijou, "variant").values()) == Counter({"unchanged": 5, "updated": 1})
     (write,) = requests.writes()
-    assert write.url.endswith(f"products/{shop_products(sandbox)['Pantalon']['id']}/variations/batch")
-    assert write.body["update"][0]["regular_price"] == "64.00"
-
+    products = catalogue(sandbox, bijou)
+    assert write.url.endswith((f"products/{products['Pantalon'].shop_id}/variations/batch",  # WooCommerce
+                               f"combinations/{products['PANROUGE40'].shop_id}"))  # PrestaShop
+    assert products["PANROUGE40"].price == "64.00"
 
 def test_the_export_modes_exclude_each_other(bijou):
     result = CliRunner().invoke(app, ["export", "products", "--profile", bijou, "--new-only", "--categories-only"])
@@ -334,21 +322,19 @@ def warnings_of_last_run(profile: str) -> list[str]:
                 if e.kind == "warning"]
 
 
-@pytest.mark.prestashop_pending(WOOCOMMERCE_REQUESTS)
+
 def test_additional_categories_are_linked_only_when_the_shop_has_them(bijou, sandbox):
     profile = load_profile(bijou)
     with open_shop(profile.shop) as shop:  # the merchant made "Nouveautés" in the shop, not "Promotions"
-        (news,) = shop.write_categories([ShopCategory("news", "Nouveautés")])
+        shop.write_categories([ShopCategory("news", "Nouveautés")])
     categories_settings = profile.export_products.categories.model_copy(update={"additional_field": "CategoriesSupp"})
     settings = profile.export_products.model_copy(update={"categories": categories_settings})
     save_profile(profile.model_copy(update={"export_products": settings}))
 
     assert export(bijou) == 0
-    ring = shop_products(sandbox)["BAOR01"]
-    assert int(news.shop_id) in ring["categories"]
-    assert not any(name == "Promotions" for name, _parent in categories(sandbox).values())
+    assert "Nouveautés" in catalogue(sandbox, bijou)["BAOR01"].categories
+    assert not any(path.endswith("Promotions") for path in category_paths(sandbox).values())
     assert any("'Promotions'" in warning for warning in warnings_of_last_run(bijou))
-
 
 def run_items(profile: str) -> dict[tuple[str, str], str]:
     with StateStore.open() as store:
@@ -371,3 +357,20 @@ def test_a_dry_run_announces_exactly_what_the_real_run_then_does(bijou, sandbox,
     planned, done = plan_then_do()
     assert planned == done
     assert {item for item, action in done.items() if action != "unchanged"} == {("product", "CHAOR42")}
+
+
+def test_texts_of_other_languages_go_to_their_language(bijou, shop, sandbox):
+    """``texts.languages``: English names from Sage's "Langue 1". PrestaShop writes them to its English
+    language, the French designation to French; WooCommerce has one language: the designation."""
+    profile = load_profile(bijou)
+    texts = profile.export_products.texts.model_copy(update={"languages": {"en": TextFields(name="language1")}})
+    save_profile(profile.model_copy(update={
+        "export_products": profile.export_products.model_copy(update={"texts": texts})}))
+
+    assert export(bijou) == 0
+    names = product_names(sandbox, bijou)
+    if shop == "prestashop":
+        assert names["BAOR01"] == {"en": "18-carat gold solitaire ring", "fr": "Bague or 18 carats solitaire"}
+        assert names["CHAOR42"] == {"en": "Chaîne or maille forçat 42 cm", "fr": "Chaîne or maille forçat 42 cm"}
+    else:
+        assert names["BAOR01"] == {"": "Bague or 18 carats solitaire"}

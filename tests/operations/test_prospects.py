@@ -1,8 +1,10 @@
-"""Import prospects end to end: customers created in the sandbox shop (some without orders)
-become accounts of the Bijou back office, through the CLI; the Sage tables are read after."""
+"""Import prospects end to end: customers created in the sandbox shop (WooCommerce, PrestaShop;
+some without orders) become accounts of the Bijou back office, through the CLI; the Sage
+tables are read after."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -14,20 +16,17 @@ from gescom_sync.backoffice.sage100 import schema
 from gescom_sync.cli import app
 from gescom_sync.profiles import load_profile, save_profile
 from gescom_sync.profiles.customers import AccountNumbering, CustomerRules, NumberingPart
-from gescom_sync.sandbox.woocommerce import RunningSandbox
-from gescom_sync.shops.woocommerce.connector import WooCommerceConnector
 from gescom_sync.state import StateStore
+from tests.operations.shop_state import add_product, create_customer, place_order
 
 BIJOU_ACCOUNTS = 14  # customers and suppliers of the demo's F_COMPTET
-
-NO_CUSTOMER_READER = "the test creates or reads customers through the WooCommerce API; no PrestaShop reader yet"
 
 
 def cli(*args: str) -> Any:
     return CliRunner().invoke(app, list(args))
 
 
-def create_shop_customers(sandbox: RunningSandbox) -> dict[str, int]:
+def create_shop_customers(shop: str, sandbox: Any) -> dict[str, int]:
     """Three accounts without orders (one with Saphir's e-mail), one that ordered: name -> shop id."""
     people = {
         "durand": {"email": "heloise.durand@example.fr", "first_name": "Héloïse", "last_name": "Durand",
@@ -40,9 +39,9 @@ def create_shop_customers(sandbox: RunningSandbox) -> dict[str, int]:
         "saphir": {"email": "bonjour@atelier-saphir.fr", "first_name": "Lucie", "last_name": "Fabre"},
         "buyer": {"email": "acheteur@example.fr", "first_name": "Jean", "last_name": "Acheteur"},
     }
-    with WooCommerceConnector(sandbox.url, sandbox.consumer_key, sandbox.consumer_secret) as shop:
-        ids = {name: shop.client.post("customers", json=body).json()["id"] for name, body in people.items()}
-        shop.client.post("orders", json={"customer_id": ids["buyer"], "set_paid": True, "status": "processing"})
+    ids = {name: create_customer(sandbox, body) for name, body in people.items()}
+    add_product(shop, sandbox, "BAOR01", Decimal("100.00"))
+    place_order(shop, sandbox, [("BAOR01", 1)], customer=ids["buyer"])
     return ids
 
 
@@ -68,9 +67,8 @@ def last_actions(profile: str) -> dict[str, tuple[str, Any]]:
         return {e.data["key"]: (e.data["action"], (e.data["reason"] or {}).get("params")) for e in events}
 
 
-@pytest.mark.prestashop_pending(NO_CUSTOMER_READER)
-def test_prospects_become_accounts_and_a_second_run_creates_nothing(profile, sandbox, tmp_path):
-    ids = create_shop_customers(sandbox)
+def test_prospects_become_accounts_and_a_second_run_creates_nothing(profile, shop, sandbox, tmp_path):
+    ids = create_shop_customers(shop, sandbox)
     set_rules(profile)
     result = cli("import", "prospects")
     assert result.exit_code == 0, result.output
@@ -99,9 +97,8 @@ def test_prospects_become_accounts_and_a_second_run_creates_nothing(profile, san
         assert store.bindings.get(profile, "customer", "SAPHIR").shop_id == str(ids["saphir"])
 
 
-@pytest.mark.prestashop_pending(NO_CUSTOMER_READER)
-def test_numbering_parts_collision_accents_and_upper_case(profile, sandbox, tmp_path):
-    ids = create_shop_customers(sandbox)
+def test_numbering_parts_collision_accents_and_upper_case(profile, shop, sandbox, tmp_path):
+    ids = create_shop_customers(shop, sandbox)
     numbering = AccountNumbering(prefix="WEB", suffix="B2", counter_digits=4, parts=[
         NumberingPart(source="shop_id", length=3), NumberingPart(source="last_name", length=5)])
     set_rules(profile, numbering=numbering, remove_accents=True, uppercase_name=True, uppercase_addresses=True)
@@ -118,13 +115,12 @@ def test_numbering_parts_collision_accents_and_upper_case(profile, sandbox, tmp_
     assert rows[f"WEB{ids['martin']:03d}MARTIB20001"]["CT_Intitule"] == "BIJOUX MARTIN"
 
 
-@pytest.mark.prestashop_pending(NO_CUSTOMER_READER)
 @pytest.mark.parametrize(("numbering", "code"), [
     (AccountNumbering(), "WEB{id:06d}"),
     (AccountNumbering(prefix="CEG", length=8), "CEG{id:05d}"),
 ])
-def test_default_and_padded_numbering(profile, sandbox, tmp_path, numbering, code):
-    ids = create_shop_customers(sandbox)
+def test_default_and_padded_numbering(profile, shop, sandbox, tmp_path, numbering, code):
+    ids = create_shop_customers(shop, sandbox)
     set_rules(profile, numbering=numbering)
     result = cli("import", "prospects")
     assert result.exit_code == 0, result.output
@@ -133,9 +129,8 @@ def test_default_and_padded_numbering(profile, sandbox, tmp_path, numbering, cod
     assert f"Id Customer:{ids['durand']}, Numéro de compte= {expected}" in result.output
 
 
-@pytest.mark.prestashop_pending(NO_CUSTOMER_READER)
-def test_dry_run_writes_nothing_on_either_side(profile, sandbox, tmp_path):
-    ids = create_shop_customers(sandbox)
+def test_dry_run_writes_nothing_on_either_side(profile, shop, sandbox, tmp_path):
+    ids = create_shop_customers(shop, sandbox)
     set_rules(profile)
     result = cli("import", "prospects", "--dry-run")
     assert result.exit_code == 0, result.output
@@ -146,9 +141,8 @@ def test_dry_run_writes_nothing_on_either_side(profile, sandbox, tmp_path):
         assert store.bindings.list(profile) == []
 
 
-@pytest.mark.prestashop_pending(NO_CUSTOMER_READER)
-def test_since_and_missing_template(profile, sandbox, tmp_path):
-    create_shop_customers(sandbox)
+def test_since_and_missing_template(profile, shop, sandbox, tmp_path):
+    create_shop_customers(shop, sandbox)
     result = cli("import", "prospects")  # no template account: said before any account is touched
     assert result.exit_code == 2
     assert "customers.template_account" in result.output

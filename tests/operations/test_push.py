@@ -4,21 +4,17 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
-
 from gescom_sync.model.shop import ShopProduct
 from gescom_sync.operations.push import Draft, content_hash, push
 from gescom_sync.operations.run import OperationRun, RunOptions, run_operation
 from gescom_sync.state import StateStore
+from tests.operations.shop_state import product_references
 
 CATALOGUE = {  # reference -> (name, price)
     "BAOR01": ("Bague or 18 carats solitaire", Decimal("450.00")),
     "CHAOR42": ("Chaîne or maille forçat 42 cm", Decimal("620.00")),
     "CHORFA": ("Chaîne or fantaisie", Decimal("349.00")),
 }
-
-NO_REFERENCE_LOOKUP = ("PrestaShop accepts two products with one reference and the connector does not look the "
-                       "reference up before creating: nothing is refused, so nothing is adopted")
 
 
 def draft(reference: str, name: str, price: Decimal, sku: str | None = None) -> Draft[ShopProduct]:
@@ -87,8 +83,7 @@ def test_a_changed_price_sends_that_price_only(profile):
     assert (sent.key, sent.name, sent.regular_price) == ("CHAOR42", None, Decimal("640.00"))
 
 
-@pytest.mark.prestashop_pending(NO_REFERENCE_LOOKUP)
-def test_a_product_already_in_the_shop_is_adopted_not_duplicated(profile):
+def test_a_product_already_in_the_shop_is_adopted_not_duplicated(profile, sandbox):
     run(profile, Pusher({"BAOR01": CATALOGUE["BAOR01"]}))
     with StateStore.open() as store:  # as if the state store had been lost
         store.forget_profile(profile)
@@ -97,6 +92,7 @@ def test_a_product_already_in_the_shop_is_adopted_not_duplicated(profile):
     assert actions(profile) == {"BAOR01": "updated"}
     first, second = pusher.sent
     assert first.shop_id is None and second.shop_id is not None  # refused as a duplicate SKU, then updated
+    assert product_references(sandbox) == ["BAOR01"]
 
 
 def test_dry_run_writes_nothing_and_keeps_the_watermark(profile):
@@ -109,8 +105,7 @@ def test_dry_run_writes_nothing_and_keeps_the_watermark(profile):
         assert store.watermarks.get(profile, "export_products") is None
 
 
-@pytest.mark.prestashop_pending(NO_REFERENCE_LOOKUP)
-def test_two_articles_with_one_sku_the_second_fails_alone_and_says_why(profile):
+def test_two_articles_with_one_sku_the_second_fails_alone_and_says_why(profile, sandbox):
     catalogue = dict(CATALOGUE, BAOR01B=("Bague or (doublon)", Decimal("450.00"), "BAOR01"))
     exit_code = run(profile, Pusher(catalogue))
     result = actions(profile)
@@ -122,3 +117,4 @@ def test_two_articles_with_one_sku_the_second_fails_alone_and_says_why(profile):
         assert "BAOR01" in failed.message and failed.payload["sku"] == "BAOR01"
     with StateStore.open() as store:
         assert store.watermarks.get(profile, "export_products") is None
+    assert sorted(product_references(sandbox)) == sorted(CATALOGUE)  # no second BAOR01

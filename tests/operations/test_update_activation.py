@@ -1,18 +1,17 @@
-"""Update activation end to end: dormant and unpublished articles become inactive in the shop."""
+"""Update activation end to end: dormant and unpublished articles become inactive in the shop.
+
+A PrestaShop combination has no active flag: a deactivated one cannot be ordered any more
+(stock 0, orders denied), which ``shop_state.statuses`` reads as WooCommerce's "private".
+"""
 
 from __future__ import annotations
 
-import pytest
 import sqlalchemy as sa
 
 from gescom_sync.backoffice.sage100 import schema
 from gescom_sync.state import StateStore
 from tests.operations.shop_state import statuses as shop_statuses
 from tests.operations.test_update_stock import WriteCounter, cli, configure, export_catalogue, last_actions
-
-NO_ACTIVE_FLAG = ("a PrestaShop combination has no active flag: the connector fails a dormant variant's "
-                  "deactivation (a failed item) where WooCommerce makes the variation private")
-
 
 def set_article(database, reference: str, **values) -> None:
     engine = sa.create_engine(f"sqlite:///{database}")
@@ -27,7 +26,6 @@ def statuses(sandbox, *keys: str, profile: str = "bijou") -> dict[str, str]:
     return {key: shop[key] for key in keys}
 
 
-@pytest.mark.prestashop_pending(NO_ACTIVE_FLAG)
 def test_a_dormant_article_becomes_a_draft_and_a_dormant_variant_private(profile, sandbox, tmp_path, monkeypatch):
     configure(profile)
     export_catalogue(profile)
@@ -53,7 +51,6 @@ def test_a_dormant_article_becomes_a_draft_and_a_dormant_variant_private(profile
     assert statuses(sandbox, "CHORFA") == {"CHORFA": "publish"}
 
 
-@pytest.mark.prestashop_pending(NO_ACTIVE_FLAG)
 def test_a_group_whose_articles_are_all_dormant_is_deactivated(profile, sandbox, tmp_path):
     configure(profile)
     export_catalogue(profile)

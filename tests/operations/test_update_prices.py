@@ -5,17 +5,15 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
-import pytest
 import sqlalchemy as sa
 
 from gescom_sync.backoffice.sage100 import schema
 from gescom_sync.state import StateStore
+from tests.operations.shop_state import prestashop_specific_prices
 from tests.operations.shop_state import prices as shop_prices
 from tests.operations.test_update_stock import WriteCounter, cli, configure, export_catalogue, last_actions
 
 D = Decimal
-
-WOOCOMMERCE_EXTENSION = "the warning names WooCommerce's pricing extension: PrestaShop has specific prices, no such line"
 
 
 def prices(sandbox, *keys: str, profile: str = "bijou") -> dict[str, tuple[str, str]]:
@@ -48,15 +46,24 @@ def test_prices_tax_included(profile, sandbox):
     }
 
 
-@pytest.mark.prestashop_pending(WOOCOMMERCE_EXTENSION)
-def test_applied_discount_and_the_pricing_extension_line(profile, sandbox):
+def test_applied_discount_and_the_specific_prices(profile, shop, sandbox):
+    """WooCommerce has no specific prices (without a pricing extension): one warning line says so;
+    PrestaShop gets the customer's prices as specific prices, and no warning."""
     configure(profile, update_prices={"default_category": "2", "discount_mode": "applied"})
     export_catalogue(profile)
+    if shop == "prestashop":
+        assert cli("export", "customers").exit_code == 0  # TOPAZ's prices need TOPAZ in the shop
     result = cli("update", "prices", "--json", "--filter", "AR_Ref IN ('CHAOR42', 'BAOR01')")
     assert result.exit_code == 0, result.output
     assert prices(sandbox, "CHAOR42") == {"CHAOR42": ("558.00", "")}
     events = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
     warnings = [e for e in events if e.get("event") == "warning"]
+    if shop == "prestashop":
+        assert warnings == []
+        assert prestashop_specific_prices(sandbox, profile) == {
+            ("BAOR01", "customer:TOPAZ", 1): "390.00", ("CHAOR42", "customer:TOPAZ", 1): "558.00",
+            ("CHAOR42", "customer:TOPAZ", 3): "530.10"}
+        return
     assert len(warnings) == 1  # once per run, not per price
     text = json.dumps(warnings[0], ensure_ascii=False)
     assert "WooCommerce" in text and "extension" in text

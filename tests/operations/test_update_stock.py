@@ -27,18 +27,14 @@ from gescom_sync.operations.run import OperationRun, RunOptions, run_operation
 from gescom_sync.operations.update_stock import catalogue_targets, update_stock
 from gescom_sync.profiles import load_profile, save_profile
 from gescom_sync.profiles.catalogue import AttributePair, CategorySource, GroupingSettings, PackagingSettings
-from gescom_sync.sandbox.woocommerce import RunningSandbox
 from gescom_sync.shops.prestashop.connector import PrestaShopConnector
 from gescom_sync.shops.woocommerce.connector import WooCommerceConnector
-from gescom_sync.shops.woocommerce.payloads import KEY_META, NEXT_DELIVERY_META
 from gescom_sync.state import StateStore
-from tests.operations.shop_state import stock_levels
+from tests.operations.shop_state import (default_options, next_delivery_dates, set_shop_stock, statuses, stock_levels,
+                                        weights)
 
 D = Decimal
 
-CHANGED_THROUGH_WOOCOMMERCE = "the test changes the shop's stock through the WooCommerce API; no PrestaShop writer yet"
-WOOCOMMERCE_FIELDS = ("the test reads WooCommerce fields (statuses, next-delivery meta, weight, default attributes); "
-                      "a PrestaShop combination has no active flag to switch off")
 
 
 # ----------------------------------------------------------------- shared set-up
@@ -95,28 +91,6 @@ def _variant_axes(drafts: Collection[ProductDraft]) -> list[ShopAttribute]:
             known = values.setdefault(axis.name, [])
             known.extend(v for v in axis.values if v not in known)
     return [ShopAttribute(name, name, tuple(choices)) for name, choices in values.items()]
-
-
-def shop_state(sandbox: RunningSandbox) -> dict[str, dict[str, Any]]:
-    """Every product and variation of the shop by its back-office key: status, stock, meta."""
-    found: dict[str, dict[str, Any]] = {}
-    with WooCommerceConnector(sandbox.url, sandbox.consumer_key, sandbox.consumer_secret) as shop:
-        for path in ["products"]:
-            for product in shop.client.get(path, params={"per_page": 100}).json():
-                found[_key(product)] = product
-                if product["variations"]:
-                    for variation in shop.client.get(f"products/{product['id']}/variations",
-                                                     params={"per_page": 100}).json():
-                        found[_key(variation)] = variation
-    return found
-
-
-def _key(record: dict[str, Any]) -> str:
-    return next(m["value"] for m in record["meta_data"] if m["key"] == KEY_META)
-
-
-def meta(record: dict[str, Any], key: str) -> Any:
-    return next((m["value"] for m in record["meta_data"] if m["key"] == key), None)
 
 
 def last_actions(profile: str) -> dict[tuple[str, str], str]:
@@ -223,25 +197,23 @@ def test_dry_run_writes_nothing_and_says_what_would_change(profile, sandbox, mon
         assert store.watermarks.get(profile, "update_stock") is None
 
 
-@pytest.mark.prestashop_pending(CHANGED_THROUGH_WOOCOMMERCE)
 def test_against_the_shop_sends_what_the_shop_changed_by_itself(profile, sandbox, monkeypatch):
     configure(profile)
     export_catalogue(profile)
     assert cli("update", "stock", "--filter", "AR_Ref LIKE 'CH%'").exit_code == 0
-    shop = shop_state(sandbox)
-    with WooCommerceConnector(sandbox.url, sandbox.consumer_key, sandbox.consumer_secret) as woo:
-        woo.client.put(f"products/{shop['CHORFA']['id']}", json={"stock_quantity": 1})  # sold in the shop
+    set_shop_stock(sandbox, profile, "CHORFA", 1)  # sold in the shop
     counter = WriteCounter(monkeypatch)
 
     assert cli("update", "stock", "--filter", "AR_Ref LIKE 'CH%'").exit_code == 0
     assert counter.sent == []  # by what was last sent, nothing changed
     assert cli("update", "stock", "--against-shop", "--filter", "AR_Ref LIKE 'CH%'").exit_code == 0
     assert counter.keys == ["CHORFA"]
-    assert shop_state(sandbox)["CHORFA"]["stock_quantity"] == 7
+    assert stock_levels(sandbox, profile)["CHORFA"] == (True, 7)
 
 
-@pytest.mark.prestashop_pending(WOOCOMMERCE_FIELDS)
 def test_shop_side_switches_next_delivery_date_and_default_variant(profile, sandbox):
+    """PrestaShop: the date is the product's ``available_date``, a combination out of stock is
+    "private" by its stock row (orders denied), the default combination is ``default_on``."""
     configure(profile, update_stock={
         "deactivate_when_out_of_stock": True, "next_delivery_date": "nearest",
         "move_default_variant_off_out_of_stock": True, "update_weight": True,
@@ -250,13 +222,13 @@ def test_shop_side_switches_next_delivery_date_and_default_variant(profile, sand
     options = RunOptions(sql_filter="AR_Ref IN ('CHSR10', 'CHAOR42') OR AR_Ref LIKE 'PAN%'")
     body = partial(update_stock, today=date(2026, 11, 23))
     assert run_operation("update_stock", profile, options, body) == 0
-    shop = shop_state(sandbox)
-    assert shop["CHSR10"]["status"] == "draft"  # 0 in stock: deactivated
-    assert (shop["CHAOR42"]["status"], shop["PANBLEU40"]["status"]) == ("publish", "private")
-    assert meta(shop["CHAOR42"], NEXT_DELIVERY_META) == "2026-12-04"
-    assert meta(shop["CHSR10"], NEXT_DELIVERY_META) == "2026-12-08"
-    assert shop["PANBLEU38"]["weight"] == "0.45"
-    assert [(a["name"], a["option"]) for a in shop["Pantalon"]["default_attributes"]] \
+    status = statuses(sandbox, profile)
+    assert status["CHSR10"] == "draft"  # 0 in stock: deactivated
+    assert (status["CHAOR42"], status["PANBLEU40"], status["PANBLEU38"]) == ("publish", "private", "publish")
+    dates = next_delivery_dates(sandbox, profile)
+    assert (dates["CHAOR42"], dates["CHSR10"]) == ("2026-12-04", "2026-12-08")
+    assert weights(sandbox, profile)["PANBLEU38"] == D("0.45")
+    assert default_options(sandbox, profile)["Pantalon"] \
         == [("Couleur", "Bleu"), ("Taille", "38")]  # PANBLEU40 and PANROUGE42 are out of stock
 
     assert run_operation("update_stock", profile, options, body) == 0

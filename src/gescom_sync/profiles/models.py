@@ -189,6 +189,10 @@ class PrestaShopShop(UrlShop):
         False, description="Let PrestaShop e-mail the customer when gescom-sync changes an order's status."
     )
     max_concurrency: int = Field(4, ge=1, le=8, description="Requests in flight at once (PrestaShop: 4 to 8).")
+    timezone: str | None = Field(
+        None, description="The shop's time zone (IANA name, e.g. Europe/Paris), used only when the webservice key "
+                          "may not read PS_TIMEZONE from configurations."
+    )
 
 
 class MagentoShop(UrlShop):

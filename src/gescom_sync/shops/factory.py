@@ -16,16 +16,17 @@ def open_shop(settings: Any, *, store: StateStore | None = None, profile: str | 
     With a state store, what the connector uploads once (images, documents) is remembered
     across runs in the profile's bindings.
     """
+    from gescom_sync.shops.woocommerce.media import BindingsMediaCache
+
+    cache = BindingsMediaCache(store.bindings, profile) if store is not None and profile else None
     if settings.type == "woocommerce":
-        from gescom_sync.shops.woocommerce.media import BindingsMediaCache
         from gescom_sync.shops.woocommerce.settings import from_settings
 
-        cache = BindingsMediaCache(store.bindings, profile) if store is not None and profile else None
         return from_settings(settings, media_cache=cache)
     if settings.type == "prestashop":
         from gescom_sync.shops.prestashop.settings import from_settings as prestashop_from_settings
 
-        return prestashop_from_settings(settings)
+        return prestashop_from_settings(settings, media_cache=cache)
     raise ConfigError(
         _("The {shop} connector is not available yet; shops available now: woocommerce, prestashop.").format(
             shop=settings.type)

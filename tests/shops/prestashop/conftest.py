@@ -63,7 +63,13 @@ def api_root() -> httpx.Response:
 def replay() -> Replay:
     found = Replay()
     found.on("GET", "/api/", api_root())
+    found.on("GET", "/api/configurations", shop_time_zone(), query={"filter[name]": "[PS_TIMEZONE]"})
     return found
+
+
+def shop_time_zone(name: str = "Europe/Paris") -> httpx.Response:
+    """``PS_TIMEZONE`` as the shop answers a configuration (recording 37's shape)."""
+    return json_response({"configurations": [{"id": 21, "value": name, "name": "PS_TIMEZONE"}]})
 
 
 @pytest.fixture

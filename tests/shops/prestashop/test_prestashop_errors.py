@@ -79,6 +79,7 @@ def test_a_validation_error_fails_only_its_item(presta: PrestaShopConnector, rep
     replay.on("GET", "/api/languages", json_response({"languages": [{"id": 1, "iso_code": "en"},
                                                                     {"id": 2, "iso_code": "fr"}]}))
     replay.on("GET", "/api/products", httpx.Response(200, content=answer("18").content), query={"schema": "blank"})
+    replay.on("GET", "/api/products", json_response([]), query={"filter[reference]": "[BAD|GOOD]"})  # none yet
     replay.on("POST", "/api/products", lambda request: answer("44") if b"BAD" in request.content
               else httpx.Response(201, content=b"<prestashop><product><id>21</id></product></prestashop>"))
     products = [ShopProduct("BAD", name="Bad", sku="BAD", regular_price=None),

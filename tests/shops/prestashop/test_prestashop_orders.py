@@ -3,7 +3,7 @@ read into the order record, to the cent."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
@@ -28,7 +28,9 @@ def order_shop(replay: Replay) -> Replay:
     replay.on("GET", "/api/currencies", json_response({"currencies": [{"id": 1, "iso_code": "EUR"}]}))
     replay.on("GET", "/api/countries", json_response({"countries": [{"id": 8, "iso_code": "FR"}]}))
     replay.on("GET", "/api/carriers", json_response({"carriers": [{"id": 1, "name": "Click and collect"}]}))
-    replay.on("GET", "/api/taxes", json_response({"taxes": [{"id": 1, "rate": "20.000"}]}))
+    replay.on("GET", "/api/languages", answer("36"))
+    replay.on("GET", "/api/taxes", json_response({"taxes": [{"id": 1, "rate": "20.000", "name": [
+        {"id": 1, "value": "TVA FR 20%"}, {"id": 2, "value": "TVA FR 20%"}]}]}))
     return replay
 
 
@@ -36,7 +38,7 @@ def test_an_order_is_read_to_the_cent(presta: PrestaShopConnector, order_shop: R
     order = presta.read_order("6")
 
     assert (order.id, order.number, order.status, order.currency) == ("6", "GFVDYZINT", "11", "EUR")
-    assert order.created_at == datetime(2026, 11, 22, 12, 25, 24)
+    assert order.created_at == datetime(2026, 11, 22, 11, 25, 24, tzinfo=UTC)  # 12:25 in Paris
     assert [(line.reference, line.quantity, line.total, line.total_tax) for line in order.lines] == [
         ("demo_1", Decimal(1), Decimal("19.12"), Decimal("3.82")),
         ("ERP-TEE-001-1", Decimal(2), Decimal("37.62"), Decimal("7.52")),
@@ -47,7 +49,8 @@ def test_an_order_is_read_to_the_cent(presta: PrestaShopConnector, order_shop: R
     assert order.items_total == Decimal("56.74")
     # PrestaShop rounds the total from unit prices (68.09) where its lines add up to 68.08.
     assert order.rounding_difference() == Decimal("0.01")
-    assert [(t.rate_percent, t.tax_total) for t in order.taxes] == [(Decimal("20.000"), Decimal("11.34"))]
+    assert [(t.label, t.rate_percent, t.tax_total) for t in order.taxes] == [
+        ("TVA FR 20%", Decimal("20.000"), Decimal("11.34"))]  # the tax's name, for the import's tax mapping
     assert [(p.method, p.method_title, p.amount) for p in order.payments] == [
         ("ps_checkpayment", "Payments by check", Decimal("68.09"))]
     assert order.shipping_lines[0].method_id == "1" and order.shipping_lines[0].method_title == "Click and collect"

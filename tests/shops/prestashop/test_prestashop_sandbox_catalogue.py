@@ -240,7 +240,88 @@ def test_the_default_combination_moves_and_the_shops_categories_are_listed(prest
     [result] = presta.set_default_variants([DefaultVariant("Pantalon", product_id, (("Couleur", "Bleu"),
                                                                                      ("Taille", "40")))])
 
-    assert (result.outcome, result.shop_id) == (WriteOutcome.UPDATED, blue40)
+    assert (result.outcome, result.shop_id) == (WriteOutcome.UPDATED, product_id)  # the product's default moved
     assert flag(presta.ws.read("combinations", blue40).get("default_on")) is True
     assert flag(presta.ws.read("combinations", blue38).get("default_on")) is False
     assert [(c.name, c.parent_shop_id) for c in presta.read_categories()] == [("Home", None), ("Bagues", "2")]
+
+
+def test_a_new_product_whose_reference_the_shop_has_is_refused_with_that_products_id(shop: PrestaShop) -> None:
+    with shop.connector() as presta:
+        [ring] = presta.write_products([ShopProduct("BAOR01", name="Bague or", sku="BAOR01", regular_price=Decimal("450"))])
+        shop.transport.requests.clear()
+
+        results = presta.write_products([
+            ShopProduct("BAOR01-again", name="Bague or", sku="BAOR01", regular_price=Decimal("455")),
+            ShopProduct("CHAOR42", name="Chaîne or", sku="CHAOR42", regular_price=Decimal("620")),
+            ShopProduct("CHAOR42-twin", name="Chaîne or (doublon)", sku="CHAOR42", regular_price=Decimal("620")),
+        ])
+
+    again, chain, twin = results
+    assert (again.outcome, again.existing_shop_id, again.code) == (WriteOutcome.FAILED, ring.shop_id,
+                                                                    "duplicate_reference")
+    assert again.message == f"PrestaShop already has a product with the reference BAOR01 (id {ring.shop_id})."
+    assert chain.outcome is WriteOutcome.CREATED
+    assert (twin.outcome, twin.existing_shop_id) == (WriteOutcome.FAILED, chain.shop_id)  # created first in this call
+    [lookup] = [r for r in shop.calls("GET", "/api/products") if "filter[reference]" in r.url.params]
+    assert lookup.url.params["filter[reference]"] == "[BAOR01|CHAOR42]"  # one read for the batch
+    assert len(shop.calls("POST", "/api/products")) == 1
+
+
+def test_a_deactivated_combination_cannot_be_ordered_and_gets_the_default_back(presta: PrestaShopConnector) -> None:
+    product_id, (blue38, blue40) = make_trousers(presta)
+
+    [off] = presta.set_active([Activation("PANBLEU40", product_id, False, blue40)])
+    rows = {str(r["id_product_attribute"]): r for r in presta._stock_rows(product_id)}
+    assert (off.outcome, off.shop_id) == (WriteOutcome.UPDATED, blue40)
+    assert (dec(rows[blue40]["quantity"]), int(rows[blue40]["out_of_stock"])) == (0, 0)  # orders denied
+    assert stock_rows(presta, product_id) == {"0": 5, blue38: 5, blue40: 0}
+
+    presta.set_active([Activation("PANBLEU40", product_id, True, blue40)])
+    [row] = [r for r in presta._stock_rows(product_id) if str(r["id_product_attribute"]) == blue40]
+    assert int(row["out_of_stock"]) == 2  # the shop's default again
+
+
+def test_a_combinations_weight_from_the_stock_update_is_an_impact(presta: PrestaShopConnector) -> None:
+    product_id, (blue38, _blue40) = make_trousers(presta)  # the product weighs 0.5
+
+    presta.write_stock([StockUpdate("PANBLEU38", product_id, None, blue38, weight=Decimal("0.45"))])
+
+    assert dec(presta.ws.read("combinations", blue38)["weight"]) == Decimal("-0.05")
+
+
+def test_images_sent_in_an_earlier_run_are_kept_and_only_new_ones_added(shop: PrestaShop, tmp_path: Path) -> None:
+    first, second = tmp_path / "BAOR01.png", tmp_path / "BAOR01_02.png"
+    first.write_bytes(PNG)
+    second.write_bytes(PNG + b"\x00")
+    with shop.connector() as presta:
+        image = presta.upload_image(LocalFile(first))
+        [ring] = presta.write_products([ShopProduct("BAOR01", name="Bague", sku="BAOR01", regular_price=Decimal("1"),
+                                                    images=(ImageRef(media_id=image.media_id),))])
+    with shop.connector() as presta:  # the next run: the first picture is not read again
+        added = presta.upload_image(LocalFile(second))
+        shop.transport.requests.clear()
+        presta.write_products([ShopProduct("BAOR01", shop_id=ring.shop_id, images=(
+            ImageRef(media_id=image.media_id), ImageRef(media_id=added.media_id)))])
+        images = presta.ws.read("products", str(ring.shop_id))["associations"]["images"]
+
+    assert len(images) == 2
+    assert [r.method for r in shop.transport.requests if "/images/" in r.url.path] == ["POST"]  # the new one only
+    assert shop.calls("PATCH", f"/api/products/{ring.shop_id}") == []  # nothing else to write
+
+
+def test_images_the_shop_changed_are_not_silently_dropped(shop: PrestaShop, tmp_path: Path) -> None:
+    picture = tmp_path / "BAOR01.png"
+    picture.write_bytes(PNG)
+    with shop.connector() as presta:
+        image = presta.upload_image(LocalFile(picture))
+        [ring] = presta.write_products([ShopProduct("BAOR01", name="Bague", sku="BAOR01", regular_price=Decimal("1"),
+                                                    images=(ImageRef(media_id=image.media_id),))])
+        presta.ws.upload(f"images/products/{ring.shop_id}", "image", picture, "other.png", "image/png")  # by hand
+    with shop.connector() as presta:
+        [result] = presta.write_products([ShopProduct("BAOR01", shop_id=ring.shop_id, images=(
+            ImageRef(media_id=image.media_id, name="BAOR01.png"),))])
+
+    assert result.outcome is WriteOutcome.FAILED
+    assert "BAOR01.png" in (result.message or "")
+    assert len(shop.sandbox.store.get("products", int(ring.shop_id))["associations"]["images"]) == 2  # left as they were

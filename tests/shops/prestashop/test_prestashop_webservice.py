@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from datetime import UTC
 from decimal import Decimal
 from xml.etree import ElementTree
 
@@ -61,7 +62,7 @@ def test_json_is_read_defensively() -> None:
     assert dec(product["price"]) == Decimal("23.900000") and dec(product.get("wholesale_price")) == 0
     assert flag(product["active"]) is True and flag(product.get("on_sale")) is False
     assert integer(product["quantity"]) == 300 and integer(product["new"]) == 0
-    assert moment(product["available_date"]) is None
+    assert moment(product["available_date"], UTC) is None
     assert translated(product["name"], "2") == "T-shirt imprimé colibri"
 
 

@@ -138,6 +138,7 @@ class ProductResolver:
             cross_sell_ids=when(Part.STRUCTURE, self._existing_products(draft.cross_sells)),
             pack_item_ids=when(Part.STRUCTURE, pack_ids),
             meta=self._meta(draft, send),
+            translations=translations(draft, send),
         )
 
     def variants(
@@ -256,3 +257,19 @@ class ProductResolver:
 
     def _warn(self, key: str, msgid: str, **params: object) -> None:
         self.warnings.append(MappingWarning(key, Message(msgid, **params)))
+
+
+TRANSLATED_PARTS: Mapping[str, Part] = {"name": Part.NAME, "description": Part.DESCRIPTIONS,
+                                        "short_description": Part.DESCRIPTIONS, "slug": Part.SEO}
+"""The texts a shop writes per language (ShopProduct.translations) and the part each belongs to."""
+
+
+def translations(draft: ProductDraft, send: Collection[Part]) -> dict[str, dict[str, str]]:
+    """The other languages' texts (``texts.languages``) of the parts sent, by language code."""
+    found: dict[str, dict[str, str]] = {}
+    for language, texts in draft.translations.items():
+        fields = {name: value for name, part in TRANSLATED_PARTS.items()
+                  if part in send and (value := getattr(texts, name)) is not None}
+        if fields:
+            found[language] = fields
+    return found

@@ -18,7 +18,7 @@ import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from email.parser import BytesParser
 from email.policy import HTTP
 from pathlib import Path
@@ -82,7 +82,7 @@ class Call:
 class PrestaShopSandbox:
     """A PrestaShop 8.1 shop in a folder: its records, keys, images and attachments."""
 
-    def __init__(self, data_dir: Path, *, keys: list[WebserviceKey] = (), clock: Callable[[], datetime] = datetime.now,
+    def __init__(self, data_dir: Path, *, keys: list[WebserviceKey] = (), clock: Callable[[], datetime] = lambda: datetime.now(UTC),
                  faults: FaultPlan | None = None, url_rewriting: bool = True) -> None:
         self.data_dir = Path(data_dir)
         self.store = Store(self.data_dir)

@@ -2,17 +2,28 @@
 
 ``POST /api/orders`` runs ``PaymentModule::validateOrder`` on the order's cart: prices
 are the cart's (product price + combination impact, best specific price, VAT of the
-product's tax rules group), the carrier is the first active one (the ``id_carrier``
-sent is ignored, as recorded), the state is ``PS_OS_WS_PAYMENT`` (11) when
-``total_paid`` equals the cart total and "Payment error" (8) when it does not; the
-order gets its details, history, payment, invoice and carrier rows, and stock goes
-down at once. ``POST /api/order_histories`` moves ``current_state``.
+product's tax rules group), the carrier and its shipping cost as
+:mod:`~gescom_sync.sandbox.prestashop.shipping` computes them (the ``id_carrier`` sent is
+ignored, as recorded), the state is ``PS_OS_WS_PAYMENT`` (11) when ``total_paid`` equals
+the cart total (products + shipping − cart rules) and "Payment error" (8) when it does
+not; the order gets its details, history, payment, invoice and carrier rows (with the
+shipping cost), and stock goes down at once. ``POST /api/order_histories`` moves
+``current_state``.
+
+Cart rules: the webservice cannot put a voucher code on a cart, so, as
+``CartRule::autoAddToCart`` does, every active cart rule **without a code**, in its dates,
+with uses left and for everyone or for the cart's customer, applies to the order: a
+percentage of each line, or an amount (tax excluded unless ``reduction_tax``) spread over
+the lines pro rata. Each gives an ``order_cart_rules`` row (``value`` tax included,
+``value_tax_excl``), the order's ``total_discounts*`` and one use less (``quantity``). A
+``free_shipping`` rule's value includes the shipping, which stays in ``total_shipping*``.
 """
 
 from __future__ import annotations
 
 import random
 import string
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -20,11 +31,12 @@ from gescom_sync.sandbox.prestashop.records import WebserviceError, validation_e
 from gescom_sync.sandbox.prestashop.render import Record, Submitted
 from gescom_sync.sandbox.prestashop.resources import RESOURCES
 from gescom_sync.sandbox.prestashop.seed import blank
+from gescom_sync.sandbox.prestashop.shipping import CENT, Shipping, ShippingRules, cents
 
 if TYPE_CHECKING:
     from gescom_sync.sandbox.prestashop.store import Store
 
-CENT, SIX = Decimal("0.01"), Decimal("0.000001")
+SIX = Decimal("0.000001")
 PAYMENT_ERROR_STATE = 8
 
 
@@ -32,11 +44,23 @@ def money(value: Decimal, places: Decimal = SIX) -> str:
     return str(value.quantize(places, ROUND_HALF_UP))
 
 
-def cents(value: Decimal) -> Decimal:
-    return value.quantize(CENT, ROUND_HALF_UP)
+@dataclass(frozen=True, slots=True)
+class CartFigures:
+    """A cart priced as ``validateOrder`` prices it: lines, the cart rules that apply with their
+    (tax excluded, tax included) values (a free-shipping one's with the shipping), the shipping
+    and the totals."""
+
+    lines: list[dict[str, Any]]
+    rules: list[tuple[Record, Decimal, Decimal]]
+    total_excl: Decimal  # products, before the cart rules
+    total_incl: Decimal  # to pay: products with tax and shipping, less the cart rules
+    discount_excl: Decimal
+    discount_incl: Decimal
+    shipping: Shipping
+    weight: Decimal
 
 
-class OrderRules:
+class OrderRules(ShippingRules):
     """Mixed into :class:`~gescom_sync.sandbox.prestashop.shop.Shop`, which provides ``store``, ``now``,
     ``where``, ``configuration`` and ``change_stock``."""
 
@@ -44,10 +68,7 @@ class OrderRules:
 
     # ---- prices -----------------------------------------------------------------------
     def tax_rate(self, product: Record, country_id: int) -> tuple[Decimal, int]:
-        rules = self.where("tax_rules", id_tax_rules_group=product.get("id_tax_rules_group") or 0)
-        rule = next((r for r in rules if r["id_country"] == country_id), rules[0] if rules else None)
-        tax = self.store.get("taxes", rule["id_tax"]) if rule else None
-        return (Decimal(tax["rate"]) if tax else Decimal(0)), (tax["id"] if tax else 0)
+        return self.group_tax_rate(product.get("id_tax_rules_group") or 0, country_id)
 
     def specific_price(self, product_id: int, combination_id: int, customer: Record | None, quantity: int) -> Record | None:
         """The best matching specific price: the most specific one, then the highest quantity step."""
@@ -86,6 +107,69 @@ class OrderRules:
         return original, max(price, Decimal(0)).quantize(SIX, ROUND_HALF_UP), rule
 
     # ---- order creation ---------------------------------------------------------------
+    def cart_total(self, cart_id: int) -> Decimal:
+        """What ``Cart::getOrderTotal()`` gives: the amount ``total_paid`` must equal."""
+        cart = self.store.get("carts", cart_id)
+        if cart is None:
+            raise validation_error(RESOURCES["orders"], "Property Order->id_cart is not valid")
+        return self._cart_figures(cart).total_incl
+
+    def _cart_figures(self, cart: Record) -> CartFigures:
+        customer = self.store.get("customers", cart["id_customer"])
+        address = self.store.get("addresses", cart["id_address_delivery"])
+        lines = [self._order_line(cart, entry, customer, address) for entry in cart["associations"].get("cart_rows", [])]
+        if not lines:
+            raise WebserviceError(500, [(3, "Cart cannot be loaded or an order has already been placed using this cart")])
+        by_rate: dict[Decimal, Decimal] = {}
+        for line in lines:
+            by_rate[line["rate"]] = by_rate.get(line["rate"], Decimal(0)) + line["total_excl"]
+        rules = [(rule, *self._rule_value(rule, lines)) for rule in self._automatic_rules(cart["id_customer"])]
+        total_excl = sum((line["total_excl"] for line in lines), Decimal(0))
+        products_incl = sum((cents(base * (1 + rate / 100)) for rate, base in by_rate.items()), Decimal(0))
+        weight = sum((line["weight"] * line["quantity"] for line in lines), Decimal(0))
+        reductions_incl = sum((incl for _rule, _excl, incl in rules), Decimal(0))
+        # the carrier's price ranges see the products after the cart rules, shipping left out
+        shipping = self.cart_shipping(cart, address["id_country"] if address else 8,
+                                      products_incl - cents(reductions_incl), weight)
+        rules = [self._with_free_shipping(rule, shipping) for rule in rules]
+        discount_excl = sum((excl for _rule, excl, _incl in rules), Decimal(0))
+        discount_incl = sum((incl for _rule, _excl, incl in rules), Decimal(0))
+        return CartFigures(lines, rules, total_excl, products_incl + shipping.incl - cents(discount_incl),
+                           discount_excl, discount_incl, shipping, weight)
+
+    @staticmethod
+    def _with_free_shipping(rule: tuple[Record, Decimal, Decimal], shipping: Shipping) -> tuple[Record, Decimal, Decimal]:
+        """A free-shipping rule also gives the shipping back (``CartRule::getContextualValue``)."""
+        record, excl, incl = rule
+        if record["free_shipping"] != "1":
+            return rule
+        return record, excl + shipping.excl, incl + shipping.incl
+
+    def _automatic_rules(self, customer_id: int) -> list[Record]:
+        now = self.now()
+        return [rule for rule in self.store.scan("cart_rules")
+                if rule["active"] == "1" and not rule["code"] and int(rule["quantity"] or 0) > 0
+                and rule["id_customer"] in (0, customer_id) and rule["date_from"] <= now <= rule["date_to"]]
+
+    @staticmethod
+    def _rule_value(rule: Record, lines: list[dict[str, Any]]) -> tuple[Decimal, Decimal]:
+        """(tax excluded, tax included) the rule takes off the lines, at 6 decimals."""
+        percent = Decimal(rule["reduction_percent"] or 0)
+        if percent:
+            excl = sum((line["total_excl"] * percent / 100 for line in lines), Decimal(0))
+            incl = sum((line["total_incl"] * percent / 100 for line in lines), Decimal(0))
+            return excl.quantize(SIX, ROUND_HALF_UP), incl.quantize(SIX, ROUND_HALF_UP)
+        amount = Decimal(rule["reduction_amount"] or 0)
+        tax_included = rule["reduction_tax"] == "1"
+        weights = [line["total_incl"] if tax_included else line["total_excl"] for line in lines]
+        whole = sum(weights, Decimal(0)) or Decimal(1)
+        shares = [(amount * weight / whole, line["rate"]) for weight, line in zip(weights, lines, strict=True)]
+        if tax_included:
+            excl = sum((share / (1 + rate / 100) for share, rate in shares), Decimal(0))
+            return excl.quantize(SIX, ROUND_HALF_UP), amount.quantize(SIX, ROUND_HALF_UP)
+        incl = sum((share * (1 + rate / 100) for share, rate in shares), Decimal(0))
+        return amount.quantize(SIX, ROUND_HALF_UP), incl.quantize(SIX, ROUND_HALF_UP)
+
     def _before_create_orders(self, row: Record, submitted: Submitted, params: dict[str, str]) -> None:
         cart = self.store.get("carts", row["id_cart"])
         if cart is None:
@@ -93,32 +177,28 @@ class OrderRules:
         if self.where("orders", id_cart=cart["id"]):
             raise WebserviceError(500, [(3, "An order has already been placed with this cart.")])
         customer = self.store.get("customers", cart["id_customer"])
-        address = self.store.get("addresses", cart["id_address_delivery"])
-        lines = [self._order_line(cart, entry, customer, address) for entry in cart["associations"].get("cart_rows", [])]
-        if not lines:
-            raise WebserviceError(500, [(3, "Cart cannot be loaded or an order has already been placed using this cart")])
-        carrier = next((c for c in self.store.scan("carriers") if c["active"] == "1" and c["deleted"] == "0"), None)
-        by_rate: dict[Decimal, Decimal] = {}
-        for line in lines:
-            by_rate[line["rate"]] = by_rate.get(line["rate"], Decimal(0)) + line["total_excl"]
-        total_excl = sum((line["total_excl"] for line in lines), Decimal(0))
-        total_incl = sum((cents(base * (1 + rate / 100)) for rate, base in by_rate.items()), Decimal(0))
-        products_wt = sum((line["total_incl"] for line in lines), Decimal(0))
+        figures = self._cart_figures(cart)
+        carrier, shipping = figures.shipping.carrier, figures.shipping
+        products_wt = sum((line["total_incl"] for line in figures.lines), Decimal(0))
         paid = Decimal(row["total_paid"] or "0")
-        state = int(self.configuration("PS_OS_WS_PAYMENT") or 11) if abs(paid - total_incl) < CENT else PAYMENT_ERROR_STATE
+        matches = abs(paid - figures.total_incl) < CENT
+        state = int(self.configuration("PS_OS_WS_PAYMENT") or 11) if matches else PAYMENT_ERROR_STATE
         row.update(
             id_address_delivery=cart["id_address_delivery"], id_address_invoice=cart["id_address_invoice"],
             id_currency=cart["id_currency"], id_lang=cart["id_lang"], id_customer=cart["id_customer"],
             id_carrier=carrier["id"] if carrier else 0, secure_key=customer["secure_key"] if customer else "",
             reference="".join(random.choices(string.ascii_uppercase, k=9)), conversion_rate="1.000000",
-            total_discounts=money(Decimal(0)), total_discounts_tax_incl=money(Decimal(0)), total_discounts_tax_excl=money(Decimal(0)),
-            total_paid=money(total_incl), total_paid_tax_incl=money(total_incl), total_paid_tax_excl=money(total_excl),
+            total_discounts=money(figures.discount_incl), total_discounts_tax_incl=money(figures.discount_incl),
+            total_discounts_tax_excl=money(figures.discount_excl),
+            total_paid=money(figures.total_incl), total_paid_tax_incl=money(figures.total_incl),
+            total_paid_tax_excl=money(cents(figures.total_excl + shipping.excl - figures.discount_excl)),
             total_paid_real=money(paid if state != PAYMENT_ERROR_STATE else Decimal(0)),
-            total_products=money(total_excl), total_products_wt=money(products_wt),
-            total_shipping=money(Decimal(0)), total_shipping_tax_incl=money(Decimal(0)), total_shipping_tax_excl=money(Decimal(0)),
-            carrier_tax_rate="20.000", round_mode=2, round_type=2, current_state=0)
+            total_products=money(figures.total_excl), total_products_wt=money(products_wt),
+            total_shipping=money(shipping.incl), total_shipping_tax_incl=money(shipping.incl),
+            total_shipping_tax_excl=money(shipping.excl), carrier_tax_rate=money(shipping.tax_rate, Decimal("0.001")),
+            round_mode=2, round_type=2, current_state=0)
         row["associations"] = {}
-        self._pending_order = (lines, state)
+        self._pending_order = (figures, state)
 
     def _order_line(self, cart: Record, entry: dict[str, Any], customer: Record | None, address: Record | None) -> dict[str, Any]:
         product = self.store.get("products", entry.get("id_product", 0))
@@ -129,7 +209,9 @@ class OrderRules:
         rate, tax_id = self.tax_rate(product, address["id_country"] if address else 8)
         original, unit, rule = self.unit_price(product, combination, customer, quantity, rate)
         unit_incl = (unit * (1 + rate / 100)).quantize(SIX, ROUND_HALF_UP)
+        weight = Decimal(product["weight"]) + (Decimal(combination["weight"]) if combination else 0)
         return {"product": product, "combination": combination, "quantity": quantity, "rate": rate, "tax_id": tax_id,
+                "weight": weight,
                 "original": original, "unit": unit, "unit_incl": unit_incl, "rule": rule,
                 "total_excl": cents(unit * quantity), "total_incl": cents(unit_incl * quantity),
                 "name": self._line_name(product, combination, cart["id_lang"])}
@@ -149,20 +231,31 @@ class OrderRules:
 
     def _after_create_orders(self, row: Record, submitted: Submitted, params: dict[str, str]) -> None:
         order = self.store.get("orders", row["id"])
-        lines, state = self._pending_order
-        weight = Decimal(0)
-        for line in lines:
+        figures, state = self._pending_order
+        for rule, excl, incl in figures.rules:
+            self._use_cart_rule(order, rule, excl, incl)
+        for line in figures.lines:
             self._add_detail(order, line)
-            product, combination = line["product"], line["combination"]
-            weight += (Decimal(product["weight"]) + (Decimal(combination["weight"]) if combination else 0)) * line["quantity"]
         carrier = blank("order_carriers", id=self.store.next_id("order_carriers"), id_order=order["id"],
-                        id_carrier=order["id_carrier"], weight=money(weight), date_add=self.now())
+                        id_carrier=order["id_carrier"], weight=money(figures.weight), date_add=self.now(),
+                        shipping_cost_tax_excl=order["total_shipping_tax_excl"],
+                        shipping_cost_tax_incl=order["total_shipping_tax_incl"])
         self.store.put("order_carriers", carrier)
         self.store.put("order_payments", blank(
             "order_payments", id=self.store.next_id("order_payments"), order_reference=order["reference"],
             id_currency=order["id_currency"], amount=order["total_paid_real"], payment_method=order["payment"],
             conversion_rate="1.000000", date_add=self.now(), id_employee=""))
         self.set_order_state(order["id"], state, employee=0)
+
+    def _use_cart_rule(self, order: Record, rule: Record, excl: Decimal, incl: Decimal) -> None:
+        name = next((e["value"] for e in rule["name"] if e["id"] == order["id_lang"]), rule["name"][0]["value"])
+        self.store.put("order_cart_rules", blank(
+            "order_cart_rules", id=self.store.next_id("order_cart_rules"), id_order=order["id"],
+            id_cart_rule=rule["id"], name=name, value=money(incl), value_tax_excl=money(excl),
+            free_shipping=rule["free_shipping"], deleted="0"))
+        used = self.store.get("cart_rules", rule["id"])
+        used["quantity"] = int(used["quantity"]) - 1
+        self.store.put("cart_rules", used)
 
     def _add_detail(self, order: Record, line: dict[str, Any]) -> None:
         product, combination, rule = line["product"], line["combination"], line["rule"]
@@ -179,7 +272,7 @@ class OrderRules:
             product_upc=(combination or product)["upc"], product_mpn=(combination or product)["mpn"],
             product_reference=(combination or product)["reference"],
             product_supplier_reference=(combination or product)["supplier_reference"],
-            product_weight=money(Decimal(product["weight"]) + (Decimal(combination["weight"]) if combination else 0)),
+            product_weight=money(line["weight"]),
             id_tax_rules_group=product["id_tax_rules_group"], ecotax_tax_rate="0.000",
             unit_price_tax_incl=money(line["unit_incl"]), unit_price_tax_excl=money(line["unit"]),
             total_price_tax_incl=money(line["total_incl"]), total_price_tax_excl=money(line["total_excl"]),

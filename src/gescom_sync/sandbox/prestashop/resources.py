@@ -244,6 +244,9 @@ RESOURCES: dict[str, Resource] = {r.name: r for r in [
              "max_payment_days:uint active:bool note:html65000 is_guest:bool id_shop:id id_shop_group:id "
              "date_add:date date_upd:date reset_password_token:str40 reset_password_validity:date",
              (ids("groups", "group"),)),
+    resource("deliveries", "delivery", "Delivery", "Product delivery",
+             "id_carrier:id!>carriers id_range_price:id!>price_ranges id_range_weight:id!>weight_ranges "
+             "id_zone:id!>zones id_shop:id id_shop_group:id price:price!"),
     resource("groups", "group", "Group", "The customer's groups",
              "reduction:float price_display_method:int! show_prices:bool date_add:date date_upd:date name:lang:cname!32"),
     resource("images", "image", "Image", "The images", "", methods=("GET", "POST", "PUT", "DELETE", "HEAD")),
@@ -316,6 +319,8 @@ RESOURCES: dict[str, Resource] = {r.name: r for r in [
                            "product_reference", "product_ean13", "product_isbn", "product_upc", "product_price",
                            "id_customization", "unit_price_tax_incl", "unit_price_tax_excl"),
                           {"product_id": "products", "id_customization": "customizations"}),)),
+    resource("price_ranges", "price_range", "RangePrice", "Price ranges",
+             "id_carrier:int!>carriers delimiter1:ufloat! delimiter2:ufloat!"),
     resource("product_feature_values", "product_feature_value", "FeatureValue", "The product feature values",
              "id_feature:id!>product_features custom:bool value:lang:name!255"),
     resource("product_features", "product_feature", "Feature", "The product features",
@@ -379,15 +384,17 @@ RESOURCES: dict[str, Resource] = {r.name: r for r in [
              "id_tax_rules_group:id!>tax_rule_groups id_state:id id_country:id!>countries zipcode_from:str12 "
              "zipcode_to:str12 id_tax:id!>taxes behavior:int description:str100"),
     resource("taxes", "tax", "Tax", "The tax rate", "rate:float! active:bool deleted:bool name:lang:name!32"),
+    resource("weight_ranges", "weight_range", "RangeWeight", "Weight ranges",
+             "id_carrier:int!>carriers delimiter1:ufloat! delimiter2:ufloat!"),
     resource("zones", "zone", "Zone", "The Countries zones", "name:name!64 active:bool"),
 ]}
 
 # Resources PrestaShop 8.1.2 lists (error 27 names them all) that the sandbox does not serve.
 OTHER_PRESTASHOP_RESOURCES = (
-    "contacts", "content_management_system", "customizations", "deliveries", "employees", "guests", "image_types",
-    "price_ranges", "product_customization_fields", "product_suppliers", "search",
+    "contacts", "content_management_system", "customizations", "employees", "guests", "image_types",
+    "product_customization_fields", "product_suppliers", "search",
     "shop_urls", "specific_price_rules", "stock_movement_reasons", "stock_movements", "stocks", "stores",
     "supply_order_details", "supply_order_histories", "supply_order_receipt_histories", "supply_order_states",
-    "supply_orders", "translated_configurations", "warehouse_product_locations", "warehouses", "weight_ranges",
+    "supply_orders", "translated_configurations", "warehouse_product_locations", "warehouses",
 )
 ALL_PRESTASHOP_RESOURCES = tuple(sorted(set(RESOURCES) | set(OTHER_PRESTASHOP_RESOURCES)))

@@ -3,11 +3,14 @@
 Languages English (1) and French (2), one shop, the Root and Home categories, the order
 states, carriers, currency, groups and configuration values of the recorded shop
 (recordings 26, 33, 35, 36, 37), French VAT rules, and a few countries with PrestaShop's
-own ids (France is 8).
+own ids (France is 8). The carriers' price and weight ranges and their costs per zone
+(``deliveries``) are the sandbox's: carrier 2 "My carrier" costs 7.50 below 50 € (tax
+included), 4.90 below 100 € and nothing from 100 € in Europe.
 """
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from gescom_sync.sandbox.prestashop.resources import RESOURCES
@@ -15,6 +18,7 @@ from gescom_sync.sandbox.prestashop.resources import RESOURCES
 LANGUAGES = [(1, "English (English)", "en", "en-US"), (2, "Français (French)", "fr", "fr-FR")]
 SHOP_NAME = "PrestaShop sandbox"
 INSTALLED = "2026-01-01 00:00:00"
+SHOP_TIME_ZONE = "Europe/Paris"  # PS_TIMEZONE: the shop writes and filters dates in this local time
 
 # id, English name, French name, template, flags (logable, invoice, paid, shipped, delivery, send_email, color)
 ORDER_STATES = [
@@ -34,8 +38,17 @@ ORDER_STATES = [
      "000000", "#34209E"),
 ]
 STATE_MODULES = {1: "ps_checkpayment", 10: "ps_wirepayment", 13: "ps_cashondelivery"}
-CARRIERS = [(1, "Click and collect", "1", "1"), (2, "My carrier", "1", "0"), (3, "My cheap carrier", "0", "0"),
-            (4, "My light carrier", "0", "0")]
+# id, name, active, is_free, shipping_method (0 the shop's PS_SHIPPING_METHOD, 1 by weight, 2 by price)
+CARRIERS = [(1, "Click and collect", "1", "1", 0), (2, "My carrier", "1", "0", 2), (3, "My cheap carrier", "0", "0", 2),
+            (4, "My light carrier", "0", "0", 1)]
+# id, carrier, from (included), to (excluded): order totals tax included, weights in kg
+PRICE_RANGES = [(1, 2, "0", "50"), (2, 2, "50", "100"), (3, 2, "100", "10000"),
+                (4, 3, "0", "50"), (5, 3, "50", "100"), (6, 3, "100", "200")]
+WEIGHT_RANGES = [(1, 4, "0", "1"), (2, 4, "1", "3"), (3, 4, "3", "10000")]
+# range kind, range id, cost tax excluded in Europe (zone 1), in North America (zone 2); none elsewhere
+DELIVERIES = [("price", 1, "7.50", "15.00"), ("price", 2, "4.90", "12.00"), ("price", 3, "0", "9.00"),
+              ("price", 4, "3.00", "4.00"), ("price", 5, "1.00", "2.00"), ("price", 6, "0", "0"),
+              ("weight", 1, "0", "0"), ("weight", 2, "2.00", "3.00"), ("weight", 3, "5.00", "6.00")]
 GROUPS = [(1, "Visitor", "Visiteur"), (2, "Guest", "Invité"), (3, "Customer", "Client")]
 ZONES = [(1, "Europe"), (2, "North America"), (7, "Europe (non-EU)")]
 COUNTRIES = [(1, "DE", "Germany", "Allemagne", 1, 49), (3, "BE", "Belgium", "Belgique", 1, 32), (6, "ES", "Spain", "Espagne", 1, 34),
@@ -48,7 +61,9 @@ CONFIGURATION = [(1, "PS_LANG_DEFAULT", "1"), (2, "PS_CURRENCY_DEFAULT", "1"), (
                  (4, "PS_SHOP_NAME", SHOP_NAME), (5, "PS_REWRITING_SETTINGS", "1"), (6, "PS_WEIGHT_UNIT", "kg"),
                  (7, "PS_TAX", "1"), (8, "PS_OS_ERROR", "8"), (9, "PS_OS_CANCELED", "6"), (10, "PS_OS_SHIPPING", "4"),
                  (11, "PS_OS_PAYMENT", "2"), (12, "PS_MULTISHOP_FEATURE_ACTIVE", "0"), (13, "PS_STOCK_MANAGEMENT", "1"),
-                 (14, "PS_PRICE_ROUND_MODE", "2"), (15, "PS_ROUND_TYPE", "2"), (127, "PS_OS_WS_PAYMENT", "11")]
+                 (14, "PS_PRICE_ROUND_MODE", "2"), (15, "PS_ROUND_TYPE", "2"), (16, "PS_CARRIER_DEFAULT", "1"),
+                 (17, "PS_SHIPPING_HANDLING", "2"), (18, "PS_SHIPPING_FREE_PRICE", "0"), (19, "PS_SHIPPING_FREE_WEIGHT", "0"),
+                 (20, "PS_SHIPPING_METHOD", "1"), (21, "PS_TIMEZONE", SHOP_TIME_ZONE), (127, "PS_OS_WS_PAYMENT", "11")]
 
 
 def translated(english: str, french: str | None = None) -> list[dict[str, Any]]:
@@ -84,9 +99,14 @@ def initial_records() -> dict[str, list[dict[str, Any]]]:
                                module_name=STATE_MODULES.get(i, ""), name=translated(en, fr),
                                template=translated(template)) for i, en, fr, template, f, color in ORDER_STATES],
         "carriers": [blank("carriers", id=i, id_reference=i, name=n, active=a, is_free=free, id_tax_rules_group=1,
-                           shipping_method=1, range_behavior="0", need_range="1", position=i - 1,
+                           shipping_method=method, range_behavior="0", need_range="1", position=i - 1,
                            delay=translated("Pick up in-store", "Retrait en magasin") if i == 1 else translated("Delivery next day!", "Livraison le lendemain !"))
-                     for i, n, a, free in CARRIERS],
+                     for i, n, a, free, method in CARRIERS],
+        "price_ranges": [blank("price_ranges", id=i, id_carrier=c, delimiter1=f"{low}.000000", delimiter2=f"{high}.000000")
+                         for i, c, low, high in PRICE_RANGES],
+        "weight_ranges": [blank("weight_ranges", id=i, id_carrier=c, delimiter1=f"{low}.000000", delimiter2=f"{high}.000000")
+                          for i, c, low, high in WEIGHT_RANGES],
+        "deliveries": _deliveries(),
         "currencies": [blank("currencies", id=1, names=translated("Euro", "euro"), name="Euro", symbol=translated("€"),
                              iso_code="EUR", numeric_iso_code="978", precision=2, conversion_rate="1.000000", active=1)],
         "groups": [blank("groups", id=i, reduction="0.000000", price_display_method=0, show_prices="1",
@@ -100,3 +120,15 @@ def initial_records() -> dict[str, list[dict[str, Any]]]:
         "configurations": [blank("configurations", id=i, name=n, value=v, **dated) for i, n, v in CONFIGURATION],
     }
     return seeded
+
+
+def _deliveries() -> list[dict[str, Any]]:
+    carriers = {("price", i): c for i, c, *_ in PRICE_RANGES} | {("weight", i): c for i, c, *_ in WEIGHT_RANGES}
+    rows = []
+    for kind, range_id, *prices in DELIVERIES:
+        for zone, price in zip((1, 2), prices, strict=True):
+            rows.append(blank("deliveries", id=len(rows) + 1, id_carrier=carriers[kind, range_id], id_zone=zone,
+                              id_range_price=range_id if kind == "price" else 0,
+                              id_range_weight=range_id if kind == "weight" else 0,
+                              price=str(Decimal(price).quantize(Decimal("0.000001")))))
+    return rows

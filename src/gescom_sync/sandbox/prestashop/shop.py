@@ -19,12 +19,13 @@ import unicodedata
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from gescom_sync.sandbox.prestashop.orders import OrderRules
 from gescom_sync.sandbox.prestashop.records import WebserviceError, apply_submitted, check_required, validation_error
 from gescom_sync.sandbox.prestashop.render import Record, Submitted
 from gescom_sync.sandbox.prestashop.resources import RESOURCES, Resource
-from gescom_sync.sandbox.prestashop.seed import LANGUAGES, blank, initial_records
+from gescom_sync.sandbox.prestashop.seed import LANGUAGES, SHOP_TIME_ZONE, blank, initial_records
 from gescom_sync.sandbox.prestashop.store import Store
 
 TIMESTAMP = "%Y-%m-%d %H:%M:%S"
@@ -45,10 +46,18 @@ class Shop(OrderRules):
         if store.is_empty:
             for kind, rows in initial_records().items():
                 store.put_many(kind, rows)
+        elif self.configuration("PS_TIMEZONE") is None:  # a shop folder kept from before PS_TIMEZONE was served
+            store.put("configurations", blank("configurations", id=store.next_id("configurations"), name="PS_TIMEZONE",
+                                              value=SHOP_TIME_ZONE))
 
     # ---- helpers ----------------------------------------------------------------------
     def now(self) -> str:
-        return self.clock().strftime(TIMESTAMP)
+        """The shop's local time (``PS_TIMEZONE``), as PrestaShop stores every date; a naive
+        clock is taken as local time already."""
+        moment = self.clock()
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(ZoneInfo(self.configuration("PS_TIMEZONE") or SHOP_TIME_ZONE))
+        return moment.strftime(TIMESTAMP)
 
     @property
     def languages(self) -> list[int]:

@@ -28,11 +28,14 @@ TABLE: dict[Capability, Support] = {
     Capability.STOCK: SUPPORTED,
     Capability.PRICES: SUPPORTED,
     Capability.SPECIFIC_PRICES: SUPPORTED,
-    Capability.ACTIVATION: SUPPORTED,
+    Capability.ACTIVATION: Support(True, note=N_(
+        "products; a combination has no active flag: a deactivated one gets stock 0 with orders denied")),
     Capability.PACKS: SUPPORTED,
     Capability.CUSTOMER_GROUPS: SUPPORTED,
     Capability.CUSTOMERS: SUPPORTED,
-    Capability.EXTRA_ADDRESSES: SUPPORTED,
+    Capability.EXTRA_ADDRESSES: unsupported(N_(
+        "gescom-sync writes one billing and one shipping address per PrestaShop customer; other delivery "
+        "addresses and contacts as addresses are not sent yet")),
     Capability.DISABLE_CUSTOMERS: SUPPORTED,
     Capability.ANONYMISE_CUSTOMERS: SUPPORTED,
     Capability.PROSPECTS: SUPPORTED,

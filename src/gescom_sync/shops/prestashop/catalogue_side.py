@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import mimetypes
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -38,12 +38,24 @@ from gescom_sync.shops.prestashop.session import FAR_FUTURE, HOME_CATEGORY, NO_D
 from gescom_sync.shops.prestashop.webservice import Filter, Value, equals
 
 
+DUPLICATE_REFERENCE = "duplicate_reference"
+"""The code of a new product refused because the shop has a product with its reference."""
+ORDERS_DENIED, ORDERS_AS_SHOP_DEFAULT = 0, 2
+"""A stock row's ``out_of_stock``: deny orders when out of stock; the shop's default setting."""
+STOCK_ROW_FIELDS = ("id", "id_product", "id_product_attribute", "id_shop", "id_shop_group", "depends_on_stock",
+                    "out_of_stock", "location", "quantity")
+"""A stock_availables row, whole: what its PUT sends."""
+PRODUCTS_PER_STOCK_READ, STOCK_ROWS_PER_PAGE = 100, 1000
+"""Products per filtered stock read (a short enough address), and rows per page (their combinations' too)."""
+StockRows = dict[tuple[str, str], dict[str, Any]]
+
+
 class CatalogueSide(Session):
     """Products, combinations and what hangs off them."""
 
     def read_products(self, modified_after: datetime | None = None) -> Iterator[ShopProductState]:
         """Products with their stock (the product rows of stock_availables, read once, not per product)."""
-        filters = [Filter("date_upd", between=(ps_datetime(modified_after), FAR_FUTURE))] if modified_after else []
+        filters = [Filter("date_upd", between=(ps_datetime(modified_after, self.zone), FAR_FUTURE))] if modified_after else []
         products = list(self.ws.records("products", filters=filters))
         stock = {text(s.get("id_product")): dec(s.get("quantity")) for s in self.ws.records(
             "stock_availables", display=["id", "id_product", "quantity"], filters=[equals("id_product_attribute", 0)])}
@@ -56,7 +68,7 @@ class CatalogueSide(Session):
             shop_id=str(p["id"]), sku=text(p.get("reference")), key=None, parent_shop_id=None,
             kind=text(p.get("product_type")) or text(p.get("type")), active=flag(p.get("active")), manage_stock=True,
             stock_quantity=quantity, regular_price=dec(p.get("price")),
-            sale_price=None, modified_at=moment(p.get("date_upd")), variant_ids=tuple(str(c) for c in combinations))
+            sale_price=None, modified_at=moment(p.get("date_upd"), self.zone), variant_ids=tuple(str(c) for c in combinations))
 
     def read_variants(self, product_shop_id: str) -> Iterator[ShopProductState]:
         product = self.ws.read("products", product_shop_id) or {}
@@ -254,13 +266,20 @@ class CatalogueSide(Session):
     def upload_image(self, image: LocalFile) -> UploadedMedia:
         """PrestaShop images belong to a product: the file is kept and sent to the product
         (``images/products/{id}``) when a product naming this media id is written."""
-        media_id = "image-" + hashlib.sha256(image.path.read_bytes()).hexdigest()[:16]
+        content_hash = hashlib.sha256(image.path.read_bytes()).hexdigest()
+        media_id = "image-" + content_hash[:16]
         with self._lock:
             self._staged[media_id] = StagedImage(image, media_id)
+        self.media_cache.remember(content_hash, media_id)
         return UploadedMedia(media_id, image.path.as_uri(), image.file_name, reused=False)
 
     def upload_document(self, document: LocalFile) -> UploadedMedia:
-        """A product attachment (``attachments/file``), linked to products when they are written."""
+        """A product attachment (``attachments/file``), linked to products when they are written;
+        one the shop still has from an earlier run (same content) is reused."""
+        content_hash = hashlib.sha256(document.path.read_bytes()).hexdigest()
+        known = self.media_cache.media_id(content_hash)
+        if known and self.ws.read("attachments", known, display=["id"]) is not None:
+            return UploadedMedia(known, self._attachment_url(known), document.file_name, reused=True)
         mime = mimetypes.guess_type(document.file_name)[0] or "application/octet-stream"
         record = self.ws.upload("attachments/file", "file", document.path, document.file_name, mime)
         attachment_id = text(record.get("id"))
@@ -269,26 +288,83 @@ class CatalogueSide(Session):
                 file=document.file_name))
         title = document.title or document.path.stem
         self.ws.update("attachments", attachment_id, {"name": self.languages_map.texts(title, {}, "name", creating=True)})
-        return UploadedMedia(attachment_id, f"{self.url}/index.php?controller=attachment&id_attachment={attachment_id}",
-                             document.file_name, reused=False)
+        self.media_cache.remember(content_hash, attachment_id)
+        return UploadedMedia(attachment_id, self._attachment_url(attachment_id), document.file_name, reused=False)
+
+    def _attachment_url(self, attachment_id: str) -> str:
+        return f"{self.url}/index.php?controller=attachment&id_attachment={attachment_id}"
 
     def _send_images(self, product_id: str, product: ShopProduct, replacing: bool) -> None:
+        """Give the product the images of ``product.images``, in order. PrestaShop stores an
+        image again (re-encoded) and keeps neither its name nor its content: the product's
+        images are known by position. The images not handed to :meth:`upload_image` in this
+        run were sent by an earlier one: when the product's first images are as many as they
+        are, those are kept and only the new ones are added; otherwise the product's images
+        are replaced, which needs every file of this run."""
         if product.images is None:
             return
-        if replacing:
-            for image in (self.ws.read("products", product_id) or {}).get("associations", {}).get("images") or []:
-                self.ws.delete(f"images/products/{product_id}", str(image["id"]))
-        for ref in product.images:
-            staged = self._staged.get(ref.media_id or "")
-            if staged is None:
-                continue
+        wanted = [ref.media_id for ref in product.images if ref.media_id]
+        existing = association_ids(self.ws.read("products", product_id) or {}, "images") if replacing else []
+        with self._lock:
+            earlier = [m for m in wanted if m not in self._staged]
+        if existing and len(existing) == len(earlier) and wanted[:len(earlier)] == earlier:
+            known = dict(zip(earlier, existing, strict=True))
+            new = wanted[len(earlier):]
+        else:
+            self._check_staged(product, earlier)
+            for image_id in existing:
+                self.ws.delete(f"images/products/{product_id}", image_id)
+            known, new = {}, wanted
+        for media_id in new:
+            staged = self._staged[media_id]
             mime = mimetypes.guess_type(staged.file.file_name)[0] or "image/jpeg"
-            self.ws.upload(f"images/products/{product_id}", "image", staged.file.path, staged.file.file_name, mime)
+            record = self.ws.upload(f"images/products/{product_id}", "image", staged.file.path,
+                                    staged.file.file_name, mime)
+            known[media_id] = text(record.get("id"))
+        with self._lock:
+            self._cache[f"images:{product_id}"] = known
+
+    def _check_staged(self, product: ShopProduct, missing: Sequence[str]) -> None:
+        if missing:
+            names = [ref.name or ref.media_id or "?" for ref in product.images or () if ref.media_id in missing]
+            raise GescomError(_(
+                "The images of {product} in PrestaShop are not the ones gescom-sync sent, and the files of {images} "
+                "were not read in this run: they cannot be sent again (PrestaShop keeps no copy gescom-sync can "
+                "reuse).").format(product=product.sku or product.key, images=", ".join(names)))
+
+    def _combination_images(self, variant: ShopVariant) -> list[dict[str, str]] | None:
+        """The product image a combination shows, when its product's images were sent in this run."""
+        if variant.image is None or not variant.image.media_id:
+            return None
+        with self._lock:
+            known = self._cache.get(f"images:{variant.product_shop_id}") or {}
+        image_id = known.get(variant.image.media_id)
+        return [{"id": image_id}] if image_id else None
 
     # -- products and combinations -------------------------------------------------------------
 
     def write_products(self, products: Sequence[ShopProduct]) -> list[WriteResult]:
-        return self._each(products, lambda p: p.key, self._write_product)
+        """PrestaShop accepts two products with one reference: the references of the new
+        products are looked up first (one filtered read), and a new product whose reference
+        the shop (or an earlier product of this call) has is refused with that product's id
+        (``existing_shop_id``), for the operation to adopt it, as WooCommerce's duplicate SKU."""
+        new = [p.sku for p in products if p.shop_id is None and p.sku]
+        taken = {sku: shop_id for sku, shop_id in zip(new, self.find_product_ids(new), strict=True) if shop_id}
+        first, later = _first_of_each_reference(products)
+        results = dict(zip(first, self._each([products[i] for i in first], lambda p: p.key,
+                                             lambda p: self._write_new_product(p, taken)), strict=True))
+        taken |= {products[i].sku: r.shop_id for i, r in results.items() if r.ok and r.shop_id and products[i].sku}
+        results |= zip(later, self._each([products[i] for i in later], lambda p: p.key,
+                                         lambda p: self._write_new_product(p, taken)), strict=True)
+        return [results[i] for i in range(len(products))]
+
+    def _write_new_product(self, product: ShopProduct, taken: dict[str, str]) -> WriteResult:
+        existing = taken.get(product.sku or "") if product.shop_id is None else None
+        if existing is None:
+            return self._write_product(product)
+        return WriteResult(product.key, WriteOutcome.FAILED, code=DUPLICATE_REFERENCE, existing_shop_id=existing,
+                           message=_("PrestaShop already has a product with the reference {reference} (id {id}).")
+                           .format(reference=product.sku, id=existing))
 
     def _write_product(self, product: ShopProduct) -> WriteResult:
         shop_id = product.shop_id
@@ -301,7 +377,8 @@ class CatalogueSide(Session):
             product, attachment_ids=tuple(d.media_id for d in product.documents) if product.documents is not None
             else None, feature_values=self._feature_values(features) if product.attributes is not None else None)
         if shop_id:
-            self.ws.update("products", shop_id, fields, associations)
+            if fields or associations:  # an images-only update writes the images alone
+                self.ws.update("products", shop_id, fields, associations)
             outcome = WriteOutcome.UPDATED
         else:
             find = (lambda: self.ws.first("products", equals("reference", product.sku), display=["id"])) \
@@ -354,8 +431,11 @@ class CatalogueSide(Session):
         shop_id = variant.shop_id
         fields = catalogue.combination_fields(variant, creating=shop_id is None, base_price=dec(base.get("price")),
                                               base_weight=dec(base.get("weight")))
-        associations = {"product_option_values": [{"id": i} for i in self._option_value_ids(variant)]} \
+        associations: dict[str, Any] = {"product_option_values": [{"id": i} for i in self._option_value_ids(variant)]} \
             if variant.options else {}
+        images = self._combination_images(variant)
+        if images is not None:
+            associations["images"] = images
         if shop_id:
             self.ws.update("combinations", shop_id, fields, associations)
             outcome = WriteOutcome.UPDATED
@@ -378,7 +458,7 @@ class CatalogueSide(Session):
             for combination in self.ws.records("combinations", filters=[equals("id_product", default.product_shop_id)]):
                 if set(association_ids(combination, "product_option_values")) == wanted:
                     self.ws.update("combinations", str(combination["id"]), {"default_on": 1})
-                    return WriteResult(default.key, WriteOutcome.UPDATED, str(combination["id"]))
+                    return WriteResult(default.key, WriteOutcome.UPDATED, default.product_shop_id)  # the product's
             return WriteResult(default.key, WriteOutcome.FAILED, message=_(
                 "the product {product} has no combination {options}").format(
                 product=default.product_shop_id, options=", ".join(f"{n}={v}" for n, v in default.options)))
@@ -405,23 +485,46 @@ class CatalogueSide(Session):
     # -- stock, prices, activation --------------------------------------------------------------
 
     def _set_quantity(self, product_id: str, combination_id: str | None, quantity: Decimal) -> None:
-        """PUT the absolute quantity on the product's (or combination's) stock row: repeatable.
-        The product row of a product with combinations is their sum, recomputed by the shop."""
+        self._put_stock_row(product_id, combination_id, {"quantity": int(quantity)})
+
+    def _put_stock_row(self, product_id: str, combination_id: str | None, changes: dict[str, Value],
+                       rows: StockRows | None = None) -> None:
+        """PUT the product's (or combination's) stock row whole with ``changes`` (an absolute
+        quantity, ``out_of_stock``): repeatable. The product row of a product with combinations
+        is their sum, recomputed by the shop. ``rows``: read beforehand for many records."""
         wanted = combination_id or "0"
-        row = next((r for r in self._stock_rows(product_id) if text(r.get("id_product_attribute")) == wanted), None)
+        rows = self._stock_rows_of([product_id]) if rows is None else rows
+        row = rows.get((product_id, wanted))
         if row is None:
             raise GescomError(_("PrestaShop has no stock row for product {product} combination {combination}.").format(
                 product=product_id, combination=wanted))
-        fields = {name: row.get(name) for name in ("id", "id_product", "id_product_attribute", "id_shop",
-                                                   "id_shop_group", "depends_on_stock", "out_of_stock", "location")}
-        fields["quantity"] = int(quantity)
-        self.ws.replace("stock_availables", str(row["id"]), fields)
+        fields = {name: row.get(name) for name in STOCK_ROW_FIELDS}
+        self.ws.replace("stock_availables", str(row["id"]), fields | changes)
+
+    def _stock_rows_of(self, product_ids: Iterable[str]) -> StockRows:
+        """The stock rows of many products, by (product id, combination id or "0"): one
+        filtered read per :data:`PRODUCTS_PER_STOCK_READ` products, not one per record."""
+        wanted = sorted(set(product_ids))
+        rows: StockRows = {}
+        for start in range(0, len(wanted), PRODUCTS_PER_STOCK_READ):
+            for row in self.ws.records("stock_availables", display=STOCK_ROW_FIELDS, page_size=STOCK_ROWS_PER_PAGE,
+                                       filters=[equals("id_product", *wanted[start:start + PRODUCTS_PER_STOCK_READ])]):
+                rows[(text(row.get("id_product")), text(row.get("id_product_attribute")) or "0")] = row
+        return rows
 
     def write_stock(self, updates: Sequence[StockUpdate]) -> list[WriteResult]:
+        """The stock row, then the record's other fields; a combination's weight is an impact on
+        its product's (read once per product)."""
+        base_weights = {pid: dec((self.ws.read("products", pid, display=["id", "weight"]) or {}).get("weight"))
+                        for pid in {u.product_shop_id for u in updates if u.variant_shop_id and u.weight is not None}}
+
+        rows = self._stock_rows_of(u.product_shop_id for u in updates if _stock_row_changes(u))
+
         def write(update: StockUpdate) -> WriteResult:
-            if update.quantity is not None:
-                self._set_quantity(update.product_shop_id, update.variant_shop_id, update.quantity)
-            extra = self._stock_extras(update)
+            changes = _stock_row_changes(update)
+            if changes:
+                self._put_stock_row(update.product_shop_id, update.variant_shop_id, changes, rows)
+            extra = _stock_extras(update, base_weights.get(update.product_shop_id))
             if extra:
                 resource, record_id = (("combinations", update.variant_shop_id) if update.variant_shop_id
                                        else ("products", update.product_shop_id))
@@ -429,22 +532,6 @@ class CatalogueSide(Session):
             return WriteResult(update.key, WriteOutcome.UPDATED, update.variant_shop_id or update.product_shop_id)
 
         return self._each(updates, lambda u: u.key, write)
-
-    def _stock_extras(self, update: StockUpdate) -> dict[str, Value]:
-        fields: dict[str, Value] = {}
-        if update.next_delivery is not None:
-            fields["available_date"] = update.next_delivery.isoformat()
-        elif update.clear_next_delivery:
-            fields["available_date"] = "0000-00-00"
-        fields |= catalogue.barcode_fields(update.barcode)
-        if update.minimum_quantity is not None:
-            fields["minimal_quantity"] = int(update.minimum_quantity)
-        if update.variant_shop_id is None:
-            if update.weight is not None:
-                fields["weight"] = update.weight
-            if update.active is not None:
-                fields["active"] = update.active
-        return fields
 
     def write_prices(self, updates: Sequence[PriceUpdate]) -> list[WriteResult]:
         """Products get their price; combinations the impact on their product's price; sales
@@ -475,8 +562,8 @@ class CatalogueSide(Session):
         fields = _specific_price_base(product_id, combination_id, self.id_shop) | {
             "from_quantity": 1, "price": -1, "reduction": regular - sale.price, "reduction_type": "amount",
             "reduction_tax": 0,
-            "from": ps_datetime(sale.starts) if sale.starts else NO_DATE,
-            "to": ps_datetime(sale.ends) if sale.ends else NO_DATE}
+            "from": ps_datetime(sale.starts, self.zone) if sale.starts else NO_DATE,
+            "to": ps_datetime(sale.ends, self.zone) if sale.ends else NO_DATE}
         self.ws.create("specific_prices", fields)
 
     def write_specific_prices(self, prices: Sequence[SpecificPrice]) -> list[WriteResult]:
@@ -490,8 +577,8 @@ class CatalogueSide(Session):
                 "id_group": price.group_shop_id or 0, "id_customer": price.customer_shop_id or 0,
                 "from_quantity": int(price.from_quantity), "price": price.price, "reduction": 0,
                 "reduction_type": "amount", "reduction_tax": 1,
-                "from": ps_datetime(price.starts) if price.starts else NO_DATE,
-                "to": ps_datetime(price.ends) if price.ends else NO_DATE}
+                "from": ps_datetime(price.starts, self.zone) if price.starts else NO_DATE,
+                "to": ps_datetime(price.ends, self.zone) if price.ends else NO_DATE}
             existing = self.ws.first("specific_prices", *slot, display=["id"])
             if existing:
                 self.ws.update("specific_prices", str(existing["id"]), fields)
@@ -503,16 +590,66 @@ class CatalogueSide(Session):
         return self._each(prices, lambda p: p.key, write)
 
     def set_active(self, changes: Sequence[Activation]) -> list[WriteResult]:
+        """A product's ``active`` flag. A combination has none: a deactivated one cannot be
+        ordered any more (its stock row: quantity 0, orders denied when out of stock); a
+        reactivated one gets the shop's default out-of-stock behaviour back (its quantity
+        comes back with the stock update)."""
+        rows = self._stock_rows_of(c.product_shop_id for c in changes if c.variant_shop_id)
+
         def write(change: Activation) -> WriteResult:
-            if change.variant_shop_id and change.active:
-                return WriteResult(change.key, WriteOutcome.UNCHANGED, change.variant_shop_id)  # always active
             if change.variant_shop_id:
-                return WriteResult(change.key, WriteOutcome.FAILED, message=_(
-                    "a PrestaShop combination has no active flag: delete it or set its stock to 0"))
+                self._put_stock_row(change.product_shop_id, change.variant_shop_id,
+                                    _combination_orderable(change.active), rows)
+                return WriteResult(change.key, WriteOutcome.UPDATED, change.variant_shop_id)
             self.ws.update("products", change.product_shop_id, {"active": change.active})
             return WriteResult(change.key, WriteOutcome.UPDATED, change.product_shop_id)
 
         return self._each(changes, lambda c: c.key, write)
+
+
+def _stock_extras(update: StockUpdate, base_weight: Decimal | None) -> dict[str, Value]:
+    """The product's (or combination's) fields a stock update sends besides the stock row."""
+    fields: dict[str, Value] = {}
+    if update.next_delivery is not None:
+        fields["available_date"] = update.next_delivery.isoformat()
+    elif update.clear_next_delivery:
+        fields["available_date"] = "0000-00-00"
+    fields |= catalogue.barcode_fields(update.barcode)
+    if update.minimum_quantity is not None:
+        fields["minimal_quantity"] = int(update.minimum_quantity)
+    if update.weight is not None:
+        fields["weight"] = update.weight - (base_weight or Decimal(0)) if update.variant_shop_id else update.weight
+    if update.active is not None and update.variant_shop_id is None:
+        fields["active"] = update.active
+    return fields
+
+
+def _stock_row_changes(update: StockUpdate) -> dict[str, Value]:
+    """What a stock update changes on the stock row: the quantity, a combination's activation."""
+    row: dict[str, Value] = {} if update.quantity is None else {"quantity": int(update.quantity)}
+    if update.variant_shop_id and update.active is not None:
+        row |= _combination_orderable(update.active)
+    return row
+
+
+def _combination_orderable(active: bool) -> dict[str, Value]:
+    """The stock row fields standing for a combination's activation (it has no flag)."""
+    return {"out_of_stock": ORDERS_AS_SHOP_DEFAULT} if active else {"quantity": 0, "out_of_stock": ORDERS_DENIED}
+
+
+def _first_of_each_reference(products: Sequence[ShopProduct]) -> tuple[list[int], list[int]]:
+    """Indexes of the products to write first, and of the new ones whose reference an
+    earlier new product of the same call has (written after it, to be refused)."""
+    seen: set[str] = set()
+    first, later = [], []
+    for index, product in enumerate(products):
+        duplicate = product.shop_id is None and product.sku and product.sku in seen
+        (later if duplicate else first).append(index)
+        if product.shop_id is None and product.sku:
+            seen.add(product.sku)
+    return first, later
+
+
 def _specific_price_base(product_id: str, combination_id: str | None, id_shop: int | None) -> dict[str, Value]:
     return {"id_product": product_id, "id_product_attribute": combination_id or 0, "id_shop": id_shop or 0,
             "id_shop_group": 0, "id_cart": 0, "id_currency": 0, "id_country": 0, "id_group": 0, "id_customer": 0,

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from datetime import datetime
-
+from itertools import islice
+from typing import Any
 
 from gescom_sync.errors import GescomError
 from gescom_sync.i18n import _
@@ -13,7 +15,7 @@ from gescom_sync.shops.base import WriteOutcome, WriteResult
 from gescom_sync.shops.prestashop import customers
 from gescom_sync.shops.prestashop.values import ps_datetime, text
 from gescom_sync.shops.prestashop.session import FAR_FUTURE, Session, as_record
-from gescom_sync.shops.prestashop.webservice import Filter, equals
+from gescom_sync.shops.prestashop.webservice import PAGE_SIZE, Filter, equals
 
 
 class CustomerSide(Session):
@@ -94,13 +96,23 @@ class CustomerSide(Session):
         return self._each(keys_and_ids, lambda i: i[0], write)
 
     def read_customers(self, modified_after: datetime | None = None) -> Iterator[ShopAccount]:
+        """Accounts (no guests, no deleted ones) changed since ``modified_after`` (``date_upd``, the
+        shop's time), a page at a time; each page's addresses and orders in one read each."""
         filters = [equals("deleted", 0), equals("is_guest", 0)]
         if modified_after:
-            filters.append(Filter("date_upd", between=(ps_datetime(modified_after), FAR_FUTURE)))
-        rows = list(self.ws.records("customers", filters=filters))
-        ordered = {text(o.get("id_customer")) for o in self.ws.records("orders", display=["id", "id_customer"])}
-        for row in rows:
-            addresses = list(self.ws.records("addresses", filters=[equals("id_customer", row["id"]),
-                                                                   equals("deleted", 0)]))
-            yield customers.account(row, addresses, self._country_codes(), has_ordered=str(row["id"]) in ordered)
+            filters.append(Filter("date_upd", between=(ps_datetime(modified_after, self.zone), FAR_FUTURE)))
+        for page in _pages(self.ws.records("customers", filters=filters)):
+            ids = [str(row["id"]) for row in page]
+            addresses: dict[str, list[dict[str, Any]]] = defaultdict(list)
+            for address in self.ws.records("addresses", filters=[equals("id_customer", *ids), equals("deleted", 0)]):
+                addresses[text(address.get("id_customer"))].append(address)
+            ordered = {text(o.get("id_customer")) for o in self.ws.records(
+                "orders", display=["id", "id_customer"], filters=[equals("id_customer", *ids)])}
+            for row, customer_id in zip(page, ids, strict=True):
+                yield customers.account(row, addresses[customer_id], self._country_codes(),
+                                        has_ordered=customer_id in ordered, zone=self.zone)
 
+
+def _pages(rows: Iterator[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    while page := list(islice(rows, PAGE_SIZE)):
+        yield page

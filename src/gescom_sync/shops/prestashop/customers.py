@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Mapping, Sequence
+from datetime import tzinfo
 from typing import Any
 
 from gescom_sync.model.shop import ShopAccount, ShopAddress, ShopCustomer, ShopCustomerGroup
@@ -87,7 +88,7 @@ def address_fields(address: ShopAddress, customer: ShopCustomer, customer_id: st
 
 
 def account(row: Mapping[str, Any], addresses: Sequence[Mapping[str, Any]], country_codes: Mapping[str, str], *,
-            has_ordered: bool) -> ShopAccount:
+            has_ordered: bool, zone: tzinfo) -> ShopAccount:
     by_alias = {text(a.get("alias")): a for a in addresses}
     billing = by_alias.get(BILLING) or (addresses[0] if addresses else None)
     shipping = by_alias.get(SHIPPING) or billing
@@ -99,8 +100,8 @@ def account(row: Mapping[str, Any], addresses: Sequence[Mapping[str, Any]], coun
     meta["newsletter"] = "1" if flag(row.get("newsletter")) else "0"
     return ShopAccount(
         id=str(row["id"]), email=text(row.get("email")), first_name=text(row.get("firstname")),
-        last_name=text(row.get("lastname")), created_at=moment(row.get("date_add")),
-        modified_at=moment(row.get("date_upd")), billing=_shop_address(billing, row, country_codes),
+        last_name=text(row.get("lastname")), created_at=moment(row.get("date_add"), zone),
+        modified_at=moment(row.get("date_upd"), zone), billing=_shop_address(billing, row, country_codes),
         shipping=_shop_address(shipping, row, country_codes), has_ordered=has_ordered, meta=meta)
 
 

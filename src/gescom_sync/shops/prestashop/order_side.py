@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import Any
 
 
+from gescom_sync.errors import GescomError
 from gescom_sync.http import Action, HttpError, RequestFailed
 from gescom_sync.i18n import _
-from gescom_sync.model.order import Order, Refund, Return
+from gescom_sync.model.order import Order, OrderMessage, Refund, Return
 from gescom_sync.model.shop import LocalFile
 from gescom_sync.shops.base import OrderQuery, WriteOutcome, WriteResult
 from gescom_sync.shops.capabilities import Capability
 from gescom_sync.shops.prestashop import orders as order_records
-from gescom_sync.shops.prestashop.values import dec, ps_datetime, text
-from gescom_sync.shops.prestashop.session import FAR_FUTURE, Session, failed_request
+from gescom_sync.shops.prestashop.values import dec, ps_datetime, text, translated
+from gescom_sync.shops.prestashop.session import FAR_FUTURE, Session, failed, failed_request
 from gescom_sync.shops.prestashop.webservice import Filter, Value, equals
 
 
@@ -25,11 +27,11 @@ class OrderSide(Session):
     def read_orders(self, query: OrderQuery) -> Iterator[Order]:
         filters: list[Filter] = []
         if query.created_from or query.created_to:
-            start = ps_datetime(query.created_from) if query.created_from else "1970-01-01 00:00:00"
-            end = ps_datetime(query.created_to) if query.created_to else FAR_FUTURE
+            start = ps_datetime(query.created_from, self.zone) if query.created_from else "1970-01-01 00:00:00"
+            end = ps_datetime(query.created_to, self.zone) if query.created_to else FAR_FUTURE
             filters.append(Filter("date_add", between=(start, end)))
         if query.modified_after:
-            filters.append(Filter("date_upd", between=(ps_datetime(query.modified_after), FAR_FUTURE)))
+            filters.append(Filter("date_upd", between=(ps_datetime(query.modified_after, self.zone), FAR_FUTURE)))
         if query.statuses:
             filters.append(equals("current_state", *query.statuses))
         if query.stores:
@@ -58,10 +60,11 @@ class OrderSide(Session):
             messages=list(self.ws.records("messages", filters=by_order)) if with_messages else [],
             invoice_address=self.ws.read("addresses", text(row.get("id_address_invoice"))),
             delivery_address=self.ws.read("addresses", text(row.get("id_address_delivery"))),
-            customer=self.ws.read("customers", text(row.get("id_customer")), display=["id", "email"]),
+            customer=self.ws.read("customers", text(row.get("id_customer")), display=["id", "email", "is_guest"]),
             currency=self._currency_codes().get(text(row.get("id_currency")), ""),
             country_codes=self._country_codes(), carrier_names=self._carrier_names(),
-            tax_rates=self._tax_rates())
+            tax_rates={tax_id: rate for tax_id, (rate, _name) in self._taxes().items()},
+            tax_names={tax_id: name for tax_id, (_rate, name) in self._taxes().items()}, zone=self.zone)
         return order_records.order(data)
 
     def _currency_codes(self) -> dict[str, str]:
@@ -72,9 +75,27 @@ class OrderSide(Session):
         return self._cached("carriers", lambda: {str(r["id"]): text(r.get("name")) for r in
                                                  self.ws.records("carriers", display=["id", "name"])})
 
-    def _tax_rates(self) -> dict[str, Decimal]:
-        return self._cached("taxes", lambda: {str(r["id"]): dec(r.get("rate")) for r in
-                                              self.ws.records("taxes", display=["id", "rate"])})
+    def _taxes(self) -> dict[str, tuple[Decimal, str]]:
+        """Tax id -> (rate, name in the shop's default language)."""
+        def load() -> dict[str, tuple[Decimal, str]]:
+            language = self._default_language_id()
+            return {str(r["id"]): (dec(r.get("rate")), translated(r.get("name"), language))
+                    for r in self.ws.records("taxes", display=["id", "rate", "name"])}
+
+        return self._cached("taxes", load)
+
+    def read_order_messages(self, order_ids: Sequence[str]) -> dict[str, tuple[OrderMessage, ...]]:
+        """The messages of all these orders in one filtered read (paged)."""
+        found: dict[str, list[OrderMessage]] = defaultdict(list)
+        if order_ids:
+            for row in self.ws.records("messages", filters=[equals("id_order", *order_ids)]):
+                found[text(row.get("id_order"))].append(order_records.message(row, self.zone))
+        return {order_id: tuple(found.get(order_id, ())) for order_id in order_ids}
+
+    def set_order_statuses(self, changes: Sequence[tuple[str, str]]) -> list[WriteResult]:
+        """PrestaShop has no batch: one order history each, in parallel under the shop's concurrency budget."""
+        done = self.ws.client.map(lambda change: self.set_order_status(*change), changes)
+        return [d.value if d.error is None else _failure(d.item[0], d.error) for d in done]
 
     def set_order_status(self, order_id: str, status: str) -> WriteResult:
         """A new order history entry (``sendemail`` as the profile says). When the answer is lost,
@@ -135,16 +156,20 @@ class OrderSide(Session):
         filters: list[Filter] = []
         since = query.modified_after or query.created_from
         if since or query.created_to:
-            filters.append(Filter("date_add", between=(ps_datetime(since) if since else "1970-01-01 00:00:00",
-                                                       ps_datetime(query.created_to) if query.created_to else FAR_FUTURE)))
+            filters.append(Filter("date_add", between=(ps_datetime(since, self.zone) if since else "1970-01-01 00:00:00",
+                                                       ps_datetime(query.created_to, self.zone) if query.created_to else FAR_FUTURE)))
         if query.order_ids:
             filters.append(equals("id_order", *query.order_ids))
         for slip in self.ws.records("order_slip", filters=filters):
             details = {str(d["id"]): d for d in self.ws.records("order_details",
                                                                  filters=[equals("id_order", slip.get("id_order"))])}
-            yield order_records.refund(slip, details)
+            yield order_records.refund(slip, details, self.zone)
 
     def read_returns(self, query: OrderQuery) -> Iterator[Return]:
         self._refuse(Capability.RETURNS)
+
+
+def _failure(order_id: str, error: GescomError) -> WriteResult:
+    return failed_request(order_id, error) if isinstance(error, HttpError) else failed(order_id, error)
 
 

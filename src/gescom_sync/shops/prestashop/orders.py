@@ -3,19 +3,25 @@
 The connector reads an order with what hangs off it (order_details, order_payments,
 order_carriers, order_cart_rules, addresses, messages) and passes it all in an
 :class:`OrderData`. Amounts are kept as the shop computed them (6 decimals, rounded to the
-cent): lines, shipping, wrapping, discounts, totals. Cart rules are not spread over the
-lines by PrestaShop: they come as ``Order.discounts`` and one negative fee line, so that
-the lines + fees + shipping add up to the total; whatever the shop's own rounding leaves
-is what :meth:`Order.rounding_difference` reports.
+cent): lines, shipping, wrapping, discounts, totals; whatever the shop's own rounding
+leaves is what :meth:`Order.rounding_difference` reports.
+
+Cart rules are counted once. PrestaShop gives them twice (each ``order_cart_rules`` row
+and the order's ``total_discounts*``) and does not spread them over the lines; the
+record says it as WooCommerce does: ``Order.discounts`` are the rules, ``discount_total``
+their sum, and each line's ``total`` is after its share (``subtotal`` before), the share
+pro rata of the lines' amounts (tax: of the lines' taxes), the last cent on the largest
+line. No fee line is made of them. A free-shipping rule's shipping part is taken off the
+shipping line, not off the products.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
-from decimal import Decimal
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, tzinfo
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from gescom_sync.model.order import (
@@ -33,12 +39,13 @@ from gescom_sync.model.order import (
     RefundLine,
     ShippingLine,
 )
-from gescom_sync.shops.prestashop.values import association_ids, ident, integer, money, moment, text
+from gescom_sync.shops.prestashop.values import association_ids, dec, flag, ident, integer, money, moment, text
 
 Record = Mapping[str, Any]
-DISCOUNT_FEE_ID = "cart_rules"
 WRAPPING_FEE_ID = "wrapping"
-EPOCH = datetime(1970, 1, 1)  # an order without a date (never seen; keeps the record whole)
+SHIPPING_TAX_ID = "shipping"  # a carrier rate none of the shop's taxes has
+CENT = Decimal("0.01")
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)  # an order without a date (never seen; keeps the record whole)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,33 +63,41 @@ class OrderData:
     country_codes: Mapping[str, str] = field(default_factory=dict)  # id_country -> ISO code
     carrier_names: Mapping[str, str] = field(default_factory=dict)  # id_carrier -> name
     tax_rates: Mapping[str, Decimal] = field(default_factory=dict)  # tax id -> percent
+    tax_names: Mapping[str, str] = field(default_factory=dict)  # tax id -> name ("TVA FR 20%"), for the tax mapping
+    zone: tzinfo = UTC  # the shop's time zone (Session.zone): its dates are local times in it
 
 
 def order(data: OrderData) -> Order:
     o = data.order
-    lines = tuple(_line(d) for d in data.details)
-    shipping = _shipping(data)
+    free_excl, free_tax = _free_shipping(o, data.cart_rules)
+    discount_excl = money(o.get("total_discounts_tax_excl")) - free_excl
+    discount_tax = money(o.get("total_discounts_tax_incl")) - money(o.get("total_discounts_tax_excl")) - free_tax
+    lines = _after_discounts(tuple(_line(d) for d in data.details), discount_excl, discount_tax)
+    shipping = _shipping(data, free_excl, free_tax)
     total_incl, total_excl = money(o.get("total_paid_tax_incl")), money(o.get("total_paid_tax_excl"))
-    discount_excl = money(o.get("total_discounts_tax_excl"))
-    discount_tax = money(o.get("total_discounts_tax_incl")) - discount_excl
-    payments = tuple(_payment(p, text(o.get("module"))) for p in data.payments)
+    payments = tuple(_payment(p, text(o.get("module")), data.zone) for p in data.payments)
     return Order(
         id=str(o["id"]), number=text(o.get("reference")), status=text(o.get("current_state")),
-        currency=data.currency, created_at=moment(o.get("date_add")) or EPOCH, modified_at=moment(o.get("date_upd")),
+        currency=data.currency, created_at=moment(o.get("date_add"), data.zone) or EPOCH,
+        modified_at=moment(o.get("date_upd"), data.zone),
         billing=_address(data.invoice_address, data), shipping=_address(data.delivery_address, data), lines=lines,
         total=total_incl, total_tax=total_incl - total_excl, discount_total=discount_excl, discount_tax=discount_tax,
-        shipping_total=money(o.get("total_shipping_tax_excl")),
-        shipping_tax=money(o.get("total_shipping_tax_incl")) - money(o.get("total_shipping_tax_excl")),
-        shipping_lines=shipping, fee_lines=_fees(o, data.cart_rules), discounts=tuple(_discount(r) for r in data.cart_rules),
-        taxes=_taxes(lines, shipping, o, data.tax_rates), payments=payments,
-        messages=tuple(_message(m) for m in data.messages), customer_id=ident(o.get("id_customer")),
+        shipping_total=sum((s.total for s in shipping), ZERO), shipping_tax=sum((s.total_tax for s in shipping), ZERO),
+        shipping_lines=shipping, fee_lines=_fees(o), discounts=_discounts(data.cart_rules, free_excl, free_tax),
+        taxes=_taxes(lines, shipping, o, data), payments=payments,
+        messages=tuple(message(m, data.zone) for m in data.messages), customer_id=_customer_id(o, data.customer),
         paid_at=payments[0].paid_at if payments and integer(o.get("valid")) else None,
         store=text(o.get("id_shop")) or None, meta=_meta(o),
     )
 
 
+def _customer_id(o: Record, customer: Record | None) -> str | None:
+    """The customer's id; None for a guest checkout's (``is_guest``): a guest order (its id stays in ``meta``)."""
+    return None if customer and flag(customer.get("is_guest")) else ident(o.get("id_customer"))
+
+
 def _meta(o: Record) -> dict[str, str]:
-    keys = ("reference", "module", "payment", "id_cart", "invoice_number", "conversion_rate", "id_lang")
+    keys = ("reference", "module", "payment", "id_cart", "invoice_number", "conversion_rate", "id_lang", "id_customer")
     return {k: text(o.get(k)) for k in keys if text(o.get(k))}
 
 
@@ -101,62 +116,113 @@ def _line(d: Record) -> OrderLine:
     )
 
 
-def _shipping(data: OrderData) -> tuple[ShippingLine, ...]:
-    o = data.order
+def _after_discounts(lines: tuple[OrderLine, ...], excl: Decimal, tax: Decimal) -> tuple[OrderLine, ...]:
+    """The lines with their share of the cart rules taken off their totals."""
+    if not lines or not (excl or tax):
+        return lines
+    excl_shares = _shares(excl, [line.subtotal for line in lines])
+    tax_shares = _shares(tax, [line.subtotal_tax for line in lines])
+    return tuple(_less(line, share, tax_share) for line, share, tax_share in zip(lines, excl_shares, tax_shares, strict=True))
+
+
+def _shares(amount: Decimal, weights: Sequence[Decimal]) -> list[Decimal]:
+    """``amount`` split pro rata of ``weights`` to the cent; the cents left over go to the largest weight."""
+    whole = sum(weights, ZERO)
+    if not whole:
+        return [amount if i == 0 else ZERO for i in range(len(weights))]
+    shares = [(amount * weight / whole).quantize(CENT, ROUND_HALF_UP) for weight in weights]
+    largest = max(range(len(weights)), key=lambda i: weights[i])
+    shares[largest] += amount - sum(shares, ZERO)
+    return shares
+
+
+def _less(line: OrderLine, excl: Decimal, tax: Decimal) -> OrderLine:
+    taxes = tuple(replace(t, total=t.total - tax) for t in line.taxes)
+    return replace(line, total=line.subtotal - excl, total_tax=line.subtotal_tax - tax, taxes=taxes)
+
+
+def _free_shipping(o: Record, cart_rules: Sequence[Record]) -> tuple[Decimal, Decimal]:
+    """(tax excluded, tax) of the shipping a free-shipping cart rule took back."""
+    if not any(integer(rule.get("free_shipping")) == 1 for rule in cart_rules):
+        return ZERO, ZERO
     excl, incl = money(o.get("total_shipping_tax_excl")), money(o.get("total_shipping_tax_incl"))
+    return excl, incl - excl
+
+
+def _shipping(data: OrderData, free_excl: Decimal, free_tax: Decimal) -> tuple[ShippingLine, ...]:
+    o = data.order
+    excl = money(o.get("total_shipping_tax_excl")) - free_excl
+    tax = money(o.get("total_shipping_tax_incl")) - money(o.get("total_shipping_tax_excl")) - free_tax
     carrier = data.carriers[0] if data.carriers else {}
     carrier_id = ident(carrier.get("id_carrier")) or ident(o.get("id_carrier")) or ""
     if not carrier and not excl:
         return ()
     return (ShippingLine(id=text(carrier.get("id")) or "shipping", method_id=carrier_id,
-                         method_title=data.carrier_names.get(carrier_id, ""), total=excl, total_tax=incl - excl,
-                         taxes=(LineTax("shipping", incl - excl),) if incl != excl else ()),)
+                         method_title=data.carrier_names.get(carrier_id, ""), total=excl, total_tax=tax,
+                         taxes=(LineTax(_shipping_tax_id(o, data), tax),) if tax else ()),)
 
 
-def _fees(o: Record, cart_rules: Sequence[Record]) -> tuple[FeeLine, ...]:
-    fees = []
+def _fees(o: Record) -> tuple[FeeLine, ...]:
     wrap_excl, wrap_incl = money(o.get("total_wrapping_tax_excl")), money(o.get("total_wrapping_tax_incl"))
-    if wrap_incl:
-        fees.append(FeeLine(WRAPPING_FEE_ID, "Gift wrapping", wrap_excl, wrap_incl - wrap_excl))
-    disc_excl, disc_incl = money(o.get("total_discounts_tax_excl")), money(o.get("total_discounts_tax_incl"))
-    if disc_incl:
-        name = ", ".join(text(r.get("name")) for r in cart_rules if text(r.get("name"))) or "Discount"
-        fees.append(FeeLine(DISCOUNT_FEE_ID, name, -disc_excl, -(disc_incl - disc_excl)))
-    return tuple(fees)
+    if not wrap_incl:
+        return ()
+    return (FeeLine(WRAPPING_FEE_ID, "Gift wrapping", wrap_excl, wrap_incl - wrap_excl),)
 
 
-def _discount(rule: Record) -> Discount:
-    incl, excl = money(rule.get("value")), money(rule.get("value_tax_excl"))
-    return Discount(code=text(rule.get("name")) or text(rule.get("id_cart_rule")), amount=excl, amount_tax=incl - excl,
-                    free_shipping=integer(rule.get("free_shipping")) == 1, description=text(rule.get("name")))
+def _discounts(cart_rules: Sequence[Record], free_excl: Decimal, free_tax: Decimal) -> tuple[Discount, ...]:
+    """The cart rules, what each took off the products (a free-shipping one: less the shipping)."""
+    found = []
+    for rule in cart_rules:
+        excl, incl = money(rule.get("value_tax_excl")), money(rule.get("value"))
+        free_shipping = integer(rule.get("free_shipping")) == 1
+        if free_shipping:
+            excl, incl = excl - free_excl, incl - free_excl - free_tax
+            free_excl = free_tax = ZERO  # the shipping is given back once
+        name = text(rule.get("name"))
+        found.append(Discount(code=name or text(rule.get("id_cart_rule")), amount=excl, amount_tax=incl - excl,
+                              free_shipping=free_shipping, description=name))
+    return tuple(found)
 
 
-def _taxes(lines: Sequence[OrderLine], shipping: Sequence[ShippingLine], o: Record,
-           rates: Mapping[str, Decimal]) -> tuple[OrderTax, ...]:
+def _taxes(lines: Sequence[OrderLine], shipping: Sequence[ShippingLine], o: Record, data: OrderData
+           ) -> tuple[OrderTax, ...]:
+    """Per tax of the lines and the shipping, labelled with the tax's name (its rate when unknown)."""
     per_tax: dict[str, Decimal] = defaultdict(lambda: ZERO)
     for line in lines:
         for tax in line.taxes:
             per_tax[tax.rate_id] += tax.total
-    shipping_tax = sum((s.total_tax for s in shipping), ZERO)
-    carrier_rate = Decimal(text(o.get("carrier_tax_rate")) or "0")
-    shipping_home = next((t for t in per_tax if rates.get(t) == carrier_rate), None)
-    found = [OrderTax(rate_id=t, code=t, label=f"{rates.get(t, ZERO):f} %", rate_percent=rates.get(t, ZERO),
-                      tax_total=amount, shipping_tax_total=shipping_tax if t == shipping_home else ZERO)
-             for t, amount in per_tax.items()]
-    if shipping_tax and shipping_home is None:
-        found.append(OrderTax("shipping", "shipping", f"{carrier_rate:f} %", carrier_rate, ZERO, shipping_tax))
-    return tuple(found)
+    per_shipping_tax: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    for line in shipping:
+        for tax in line.taxes:
+            per_shipping_tax[tax.rate_id] += tax.total
+    carrier_rate = dec(o.get("carrier_tax_rate"))
+    return tuple(_order_tax(t, data, carrier_rate, per_tax.get(t, ZERO), per_shipping_tax.get(t, ZERO))
+                 for t in dict.fromkeys([*per_tax, *per_shipping_tax]))
 
 
-def _payment(p: Record, module: str) -> Payment:
+def _order_tax(tax_id: str, data: OrderData, carrier_rate: Decimal, items: Decimal, shipping: Decimal) -> OrderTax:
+    rate = data.tax_rates.get(tax_id, carrier_rate if tax_id == SHIPPING_TAX_ID else ZERO)
+    return OrderTax(rate_id=tax_id, code=tax_id, label=data.tax_names.get(tax_id) or f"{rate:f} %", rate_percent=rate,
+                    tax_total=items, shipping_tax_total=shipping)
+
+
+def _shipping_tax_id(o: Record, data: OrderData) -> str:
+    """The tax of the carrier's rate (``carrier_tax_rate``): one the lines use first, then any of
+    the shop's; a rate no tax has keeps its own id."""
+    rate = dec(o.get("carrier_tax_rate"))
+    used = [tax_id for detail in data.details for tax_id in association_ids(detail, "taxes")]
+    return next((t for t in [*used, *data.tax_rates] if data.tax_rates.get(t) == rate), SHIPPING_TAX_ID)
+
+
+def _payment(p: Record, module: str, zone: tzinfo) -> Payment:
     return Payment(method=module or text(p.get("payment_method")), method_title=text(p.get("payment_method")),
-                   amount=money(p.get("amount")), paid_at=moment(p.get("date_add")),
+                   amount=money(p.get("amount")), paid_at=moment(p.get("date_add"), zone),
                    transaction_id=text(p.get("transaction_id")))
 
 
-def _message(m: Record) -> OrderMessage:
+def message(m: Record, zone: tzinfo) -> OrderMessage:
     return OrderMessage(text=text(m.get("message")), from_customer=not ident(m.get("id_employee")),
-                        customer_visible=integer(m.get("private")) == 0, created_at=moment(m.get("date_add")))
+                        customer_visible=integer(m.get("private")) == 0, created_at=moment(m.get("date_add"), zone))
 
 
 def _address(a: Record | None, data: OrderData) -> OrderAddress:
@@ -171,7 +237,7 @@ def _address(a: Record | None, data: OrderData) -> OrderAddress:
     )
 
 
-def refund(slip: Record, details: Mapping[str, Record]) -> Refund:
+def refund(slip: Record, details: Mapping[str, Record], zone: tzinfo) -> Refund:
     """A credit slip; its lines name the order lines (order_details) they give back."""
     lines = []
     for item in (slip.get("associations") or {}).get("order_slip_details") or []:
@@ -185,5 +251,5 @@ def refund(slip: Record, details: Mapping[str, Record]) -> Refund:
     ship_excl, ship_incl = money(slip.get("total_shipping_tax_excl")), money(slip.get("total_shipping_tax_incl"))
     shipping = (ShippingLine("shipping", "", "", ship_excl, ship_incl - ship_excl),) if ship_incl else ()
     products_incl = money(slip.get("total_products_tax_incl"))
-    return Refund(id=str(slip["id"]), order_id=text(slip.get("id_order")), created_at=moment(slip.get("date_add")) or EPOCH,
+    return Refund(id=str(slip["id"]), order_id=text(slip.get("id_order")), created_at=moment(slip.get("date_add"), zone) or EPOCH,
                   amount=products_incl + ship_incl, reason="", lines=tuple(lines), shipping_lines=shipping)

@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, NoReturn, Self, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import httpx
 
@@ -21,6 +22,7 @@ from gescom_sync.shops.prestashop import catalogue
 from gescom_sync.shops.prestashop.capabilities import prestashop_capabilities
 from gescom_sync.shops.prestashop.values import text, translations
 from gescom_sync.shops.prestashop.webservice import Value, Webservice, equals
+from gescom_sync.shops.woocommerce.media import MediaCache, MemoryMediaCache
 
 PRESTASHOP_OPTIONS = HttpOptions(max_concurrency=4)
 HOME_CATEGORY = "2"
@@ -43,11 +45,14 @@ class Session:
 
     def __init__(self, url: str, api_key: str, *, languages: Sequence[str] = (), id_shop: int | None = None,
                  send_email_on_status: bool = False, options: HttpOptions = PRESTASHOP_OPTIONS,
-                 transport: httpx.BaseTransport | None = None, sleep: Callable[[float], None] = time.sleep) -> None:
+                 transport: httpx.BaseTransport | None = None, sleep: Callable[[float], None] = time.sleep,
+                 media_cache: MediaCache | None = None, time_zone: str | None = None) -> None:
         self.ws = Webservice(url, api_key, options, id_shop=id_shop, transport=transport, sleep=sleep)
+        self.media_cache = media_cache or MemoryMediaCache()  # content hash -> media id, across runs
         self.url = self.ws.url
         self.id_shop = id_shop
         self.send_email_on_status = send_email_on_status
+        self._time_zone_setting = time_zone  # used only when the key may not read PS_TIMEZONE
         self._language_codes = tuple(code.lower() for code in languages)
         self._languages: catalogue.Languages | None = None
         self._staged: dict[str, StagedImage] = {}
@@ -101,6 +106,24 @@ class Session:
             self._languages = catalogue.Languages(ids, targets)
         return self._languages
 
+    @property
+    def zone(self) -> ZoneInfo:
+        """The shop's time zone (``PS_TIMEZONE``): its dates are local times in it."""
+        return self._cached("time_zone", self._load_zone)
+
+    def _load_zone(self) -> ZoneInfo:
+        granted = self.ws.root().find("configurations")
+        if granted is not None and granted.get("get") == "true":
+            row = self.ws.first("configurations", equals("name", "PS_TIMEZONE"), display=["name", "value"])
+            if row and text(row.get("value")):
+                return _zone(text(row.get("value")), "PS_TIMEZONE", self.url)
+        if self._time_zone_setting:
+            return _zone(self._time_zone_setting, "shop.timezone", self.url)
+        raise ConfigError(_(
+            "The time zone of the PrestaShop shop {url} is unknown: its webservice key may not read "
+            "\"configurations\" (PS_TIMEZONE). Tick GET on configurations for the key, or set shop.timezone "
+            "to the shop's time zone (International > Localization), e.g. Europe/Paris.").format(url=self.url))
+
     def _each(self, items: Sequence[T], key: Callable[[T], str], write: Callable[[T], WriteResult]
               ) -> list[WriteResult]:
         """``write`` every item in parallel (the shop's budget); a failure is that item's result,
@@ -148,6 +171,14 @@ class Session:
 
     def _stock_rows(self, product_id: str) -> list[dict[str, Any]]:
         return list(self.ws.records("stock_availables", filters=[equals("id_product", product_id)]))
+
+
+def _zone(name: str, source: str, url: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(_("The time zone \"{name}\" ({source}) of the PrestaShop shop {url} is not a time zone "
+                            "name (such as Europe/Paris).").format(name=name, source=source, url=url)) from None
 
 
 def texts_of(value: Any) -> list[str]:

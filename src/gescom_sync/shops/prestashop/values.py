@@ -3,13 +3,14 @@
 The webservice's JSON drops empty fields, mixes numbers and numeric strings
 (``"active": "1"``, ``"price": "23.900000"``, ``"quantity": 300``), writes "no date" as
 ``0000-00-00 00:00:00`` and gives multilingual fields as ``[{"id": 1, "value": "..."}]``.
-These helpers turn any of those into ``Decimal``, ``int``, ``bool``, ``datetime`` or text.
+These helpers turn any of those into ``Decimal``, ``int``, ``bool``, ``datetime`` or text;
+dates are the shop's local time (``PS_TIMEZONE``), read as aware datetimes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import datetime, tzinfo
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -56,22 +57,25 @@ def ident(value: Any) -> str | None:
     return str(number) if number > 0 else None
 
 
-def moment(value: Any) -> datetime | None:
-    """A PrestaShop date (the shop's local time, naive); None for its "no date"."""
+def moment(value: Any, zone: tzinfo) -> datetime | None:
+    """A PrestaShop date, written in the shop's local time, as an aware datetime in ``zone``
+    (the shop's ``PS_TIMEZONE``); None for its "no date"."""
     raw = text(value).strip()
     if raw in NO_DATES:
         return None
     for pattern in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d"):
         try:
-            return datetime.strptime(raw, pattern)
+            return datetime.strptime(raw, pattern).replace(tzinfo=zone)
         except ValueError:
             continue
     return None
 
 
-def ps_datetime(value: datetime) -> str:
-    """A datetime as PrestaShop filters and writes them (``YYYY-MM-DD HH:MM:SS``)."""
-    return value.strftime("%Y-%m-%d %H:%M:%S")
+def ps_datetime(value: datetime, zone: tzinfo) -> str:
+    """A datetime as PrestaShop filters and writes them (``YYYY-MM-DD HH:MM:SS``, the shop's
+    local time): an aware one is converted to ``zone``; a naive one is taken as local already."""
+    local = value.astimezone(zone) if value.tzinfo is not None else value
+    return local.strftime("%Y-%m-%d %H:%M:%S")
 
 
 def translations(value: Any) -> dict[str, str]:
