@@ -27,8 +27,8 @@ SECOND_REVISION = '''
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
@@ -44,7 +44,7 @@ def _revision(store: StateStore) -> str | None:
 
 
 def test_a_new_database_has_exactly_the_declared_schema(store: StateStore) -> None:
-    assert _revision(store) == migrate.head_revision() == "0002"
+    assert _revision(store) == migrate.head_revision() == "0003"
     with store.engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), metadata)
     assert differences == []
@@ -60,7 +60,7 @@ def test_reopening_an_up_to_date_database_runs_no_migration(state_url: str, monk
     monkeypatch.setattr(migrate.command, "upgrade", refuse)
     with StateStore.open(state_url) as store:
         assert store.watermarks.get("bijou", "update_stock") == T0
-        assert _revision(store) == "0002"
+        assert _revision(store) == "0003"
 
 
 def test_an_old_database_is_upgraded_and_keeps_its_data(state_url: str, tmp_path: Path) -> None:
@@ -69,11 +69,11 @@ def test_an_old_database_is_upgraded_and_keeps_its_data(state_url: str, tmp_path
         store.bindings.bind("bijou", "order", "WEB187", "187")
     newer = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS, newer, ignore=shutil.ignore_patterns("__pycache__"))
-    (newer / "versions" / "0003_runs_host.py").write_text(SECOND_REVISION, encoding="utf-8")
+    (newer / "versions" / "0004_runs_host.py").write_text(SECOND_REVISION, encoding="utf-8")
 
     with StateStore.open(state_url) as store:
         migrate.upgrade(store.engine, newer)
-        assert _revision(store) == "0003"
+        assert _revision(store) == "0004"
         columns = {column["name"] for column in sa.inspect(store.engine).get_columns("runs")}
         assert "host" in columns
         assert store.runs.get(run_id).options == {"since": "2024-03-28"}
@@ -90,7 +90,7 @@ def test_a_database_from_a_newer_version_is_refused(state_url: str) -> None:
 
 def test_a_database_at_the_first_revision_gets_binding_part_hashes(state_url: str, tmp_path: Path) -> None:
     first_only = tmp_path / "migrations"
-    shutil.copytree(migrate.MIGRATIONS, first_only, ignore=shutil.ignore_patterns("__pycache__", "0002_*"))
+    shutil.copytree(migrate.MIGRATIONS, first_only, ignore=shutil.ignore_patterns("__pycache__", "0002_*", "0003_*"))
     engine = sa.create_engine(state_url)
     try:
         migrate.upgrade(engine, first_only)
@@ -105,7 +105,7 @@ def test_a_database_at_the_first_revision_gets_binding_part_hashes(state_url: st
     finally:
         engine.dispose()
     with StateStore.open(state_url) as store:
-        assert _revision(store) == "0002"
+        assert _revision(store) == "0003"
         binding = store.bindings.get("bijou", "product", "BAOR01")
         assert (binding.shop_id, binding.part_hashes) == ("11", {})
 

@@ -89,11 +89,13 @@ class CustomerWriter(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class WrittenDocument:
-    """A sales document in the back office: its number, type (DO_Type) and total including tax."""
+    """A sales document in the back office: its number, type (DO_Type) and total including tax;
+    ``warnings`` of the writing (a line left without lot...), for the journal."""
 
     piece: str
     document_type: int
     total_included: Decimal
+    warnings: tuple[Message, ...] = ()
 
 
 @runtime_checkable
@@ -110,7 +112,9 @@ class DocumentWriter(Protocol):
         ...
 
     def create_document(self, draft: DocumentDraft) -> WrittenDocument:
-        """Write header, lines, schedule, payments and stock counters, all or nothing."""
+        """Write header, lines, schedule, payments and stock counters, all or nothing; lots taken when
+        the draft asks (OrderRejected when short and the draft says fail); a grouped draft's order ids
+        all found again by ``find_by_shop_order``."""
         ...
 
     def close(self) -> None: ...

@@ -8,7 +8,7 @@ import sys
 import typer
 from rich.markup import escape
 
-from gescom_sync.cli import customers, demo, demo_db, erp, export, log, profile, sandbox, update, watermark
+from gescom_sync.cli import customers, demo, demo_db, erp, export, log, orders, profile, sandbox, update, watermark
 from gescom_sync.cli.common import err_console
 from gescom_sync.errors import GescomError
 from gescom_sync.i18n import LANG_ENV, set_language
@@ -37,7 +37,8 @@ def _root(
 app.add_typer(profile.app, name="profile", help="Create, show, configure and test profiles.")
 app.add_typer(export.app, name="export", help="Send products, customer groups and customers to the shop.")
 app.add_typer(update.app, name="update", help="Update stock, prices, activation and customers in the shop.")
-app.add_typer(customers.import_app, name="import", help="Bring shop data (prospects...) into the back office.")
+app.add_typer(customers.import_app, name="import", help="Bring shop data (orders, prospects) into the back office.")
+app.add_typer(orders.app, name="orders", help="Forget imported orders so that they are imported again.")
 app.add_typer(erp.app, name="erp", help="Print back-office data, to check a filter before using it.")
 app.add_typer(watermark.app, name="watermark", help="Show or edit the last transfer dates.")
 app.add_typer(demo_db.app, name="demo-db", help="The embedded Sage-100-layout demo back office.")

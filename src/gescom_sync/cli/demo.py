@@ -3,7 +3,10 @@
 Creates the "Bijou" demo database and a default profile "demo" in a data folder of its
 own (a temporary one unless ``--home`` is given), starts the sandbox shop (WooCommerce, or
 PrestaShop with ``--shop prestashop``) on a local port and points the profile at it, tests both connections, prints the catalogue
-as the back office gives it, and says which commands to try next.
+as the back office gives it, runs the exports, places a handful of varied orders in the
+sandbox shop and imports them (printing the documents they became), and says which
+commands to try next. A PrestaShop sandbox kept running (``--keep``) gets no orders: it is
+in another process, and the webservice does not tell a cart's total.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 
 import httpx
@@ -30,6 +34,7 @@ from gescom_sync.backoffice import open_backoffice
 from gescom_sync.cli.common import console, show
 from gescom_sync.demo import bijou
 from gescom_sync.demo.data import FIVE_FORMULAS_ARTICLE
+from gescom_sync.demo.orders import bijou_import_settings, is_bijou_import_settings, place_demo_orders, web_documents
 from gescom_sync.errors import ConfigError, ConnectionFailed
 from gescom_sync.journal import Action
 from gescom_sync.i18n import N_, _, format_amount
@@ -37,6 +42,7 @@ from gescom_sync.model import PriceRuleKind, StockFormula
 from gescom_sync.model.shop import ShopAddress, ShopCustomer
 from gescom_sync.operations.export_customers import export_customer_groups, export_customers
 from gescom_sync.operations.export_products import export_products
+from gescom_sync.operations.import_orders import OrderSelection, import_orders
 from gescom_sync.operations.import_prospects import import_prospects
 from gescom_sync.operations.run import OperationRun, RunOptions, run_operation
 from gescom_sync.operations.update_prices import update_prices
@@ -45,9 +51,11 @@ from gescom_sync.paths import HOME_ENV
 from gescom_sync.profiles import create_profile, load_profile, profile_exists, save_profile, set_default_profile, update_profile
 from gescom_sync.profiles.catalogue import ExportProductsSettings
 from gescom_sync.profiles.customers import CustomerRules
+from gescom_sync.profiles.orders import ImportOrdersSettings
 from gescom_sync.profiles.connection_test import check_connections
 from gescom_sync.profiles.secrets import KEYRING_ENV, MASTER_KEY_ENV
 from gescom_sync.sandbox import prestashop as prestashop_sandbox
+from gescom_sync.sandbox.common.orders_seed import SeededOrder
 from gescom_sync.sandbox.woocommerce import start_sandbox
 from gescom_sync.sandbox.woocommerce.auth import generate_api_key, generate_application_password
 from gescom_sync.shops.factory import open_shop
@@ -118,7 +126,7 @@ def run_demo(
         save_profile(
             profile.model_copy(
                 update={
-                    "export_products": _bijou_export_settings(folder / "bijou-media"),
+                    "export_products": bijou_export_settings(folder / "bijou-media"),
                     "customer_rules": CustomerRules(template_account=DEMO_TEMPLATE_ACCOUNT),
                 }
             )
@@ -137,6 +145,15 @@ def run_demo(
             _print_catalogue(profile)
         _place_prospect(profile)
         totals = _run_operations(json_output)
+        if shop.type == "prestashop" and shop.cart_total is None:
+            say(_("No orders placed: the PrestaShop sandbox kept with --keep runs in another process, and its "
+                  "webservice does not tell a cart's total."))
+        else:
+            placed = place_demo_orders(profile.shop, shop.cart_total)
+            totals["import_orders"] = _run_and_count("import_orders", partial(import_orders, selection=OrderSelection()),
+                                                     json_output)
+            if not json_output:
+                _print_documents(profile, placed)
         if json_output:
             print(json.dumps(_description(folder, profile, shop, totals), ensure_ascii=False))
         else:
@@ -146,7 +163,7 @@ def run_demo(
             _serve(shop)
 
 
-def _bijou_export_settings(media: Path) -> ExportProductsSettings:
+def bijou_export_settings(media: Path) -> ExportProductsSettings:
     """How the Bijou company publishes: web articles only, its catalogue tree, the Pantalon
     group on its master reference (Couleur x Taille), packagings as variants, its media folders."""
     return ExportProductsSettings.model_validate(
@@ -179,6 +196,7 @@ class DemoShop:
     wp_user: str = ""
     wp_app_password: str = ""
     key: str = ""
+    cart_total: Callable[[int], Decimal] | None = None  # a PrestaShop sandbox in this process: what a cart costs
 
 
 SANDBOX_FOLDERS = {"woocommerce": "sandbox-shop", "prestashop": "sandbox-prestashop"}
@@ -206,7 +224,7 @@ def _prestashop_sandbox(folder: Path, *, keep: bool) -> Iterator[DemoShop]:
     data = folder / SANDBOX_FOLDERS["prestashop"]
     if not keep:
         with prestashop_sandbox.start_sandbox(data) as shop:
-            yield DemoShop("prestashop", shop.url, os.getpid(), key=shop.key)
+            yield DemoShop("prestashop", shop.url, os.getpid(), key=shop.key, cart_total=shop.shop.shop.cart_total)
         return
     key, port = prestashop_sandbox.generate_key(), _free_port()
     process = _spawn(folder, ["sandbox", "prestashop", "--port", str(port), "--data", str(data), "--key", key])
@@ -289,13 +307,32 @@ def _place_prospect(profile) -> None:
 
 def _run_operations(json_output: bool) -> dict[str, dict[str, int]]:
     """Export the catalogue, stock, prices and customers, import the prospect, journaled; each run's totals."""
-    totals: dict[str, dict[str, int]] = {}
-    for operation, body in DEMO_OPERATIONS:
-        run_operation(operation, DEMO_PROFILE, RunOptions(json_output=json_output), body)
-        with StateStore.open() as store:
-            run = store.runs.last(DEMO_PROFILE, operation)
-        totals[operation] = {action.value: sum(c.get(action.value, 0) for c in (run.counters or {}).values()) for action in Action}
-    return totals
+    return {operation: _run_and_count(operation, body, json_output) for operation, body in DEMO_OPERATIONS}
+
+
+def _run_and_count(operation: str, body: Callable[[OperationRun], None], json_output: bool) -> dict[str, int]:
+    """Run ``operation`` on the demo profile, journaled; its totals per action, all entities together."""
+    run_operation(operation, DEMO_PROFILE, RunOptions(json_output=json_output), body)
+    with StateStore.open() as store:
+        run = store.runs.last(DEMO_PROFILE, operation)
+    return {action.value: sum(c.get(action.value, 0) for c in (run.counters or {}).values()) for action in Action}
+
+
+def _print_documents(profile, placed: list[SeededOrder]) -> None:
+    """The documents the orders just placed became, read back from the back office."""
+    currencies = {order.id: order.currency for order in placed}
+    documents = [d for d in web_documents(profile.backoffice.connect_url()) if d.order_id in currencies]
+    show(
+        documents,
+        [
+            (N_("Document"), lambda d: d.piece),
+            (N_("Shop order"), lambda d: d.order_id),
+            (N_("Customer"), lambda d: f"{d.customer} ({d.account})"),
+            (N_("Total incl. tax"), lambda d: f"{format_amount(d.total)} {currencies[d.order_id]}"),
+        ],
+        as_json=False,
+        title=_("Documents made from the orders"),
+    )
 
 
 def _description(folder: Path, profile, shop: DemoShop, totals: dict[str, dict[str, int]]) -> dict:
@@ -325,6 +362,9 @@ def _connect_to(shop: DemoShop):
     taxes = profile.export_products.taxes.model_copy(update={"default_class": default_class, "classes": classes})
     settings = profile.export_products.model_copy(update={"taxes": taxes})
     profile = profile.model_copy(update={"export_products": settings})
+    # never set (a demo folder made before orders) or Bijou's for the other shop: Bijou's for this shop
+    if profile.import_orders == ImportOrdersSettings() or is_bijou_import_settings(profile.import_orders):
+        profile = profile.model_copy(update={"import_orders": bijou_import_settings(shop.type)})
     save_profile(profile)
     return profile
 

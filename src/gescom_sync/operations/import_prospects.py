@@ -61,7 +61,7 @@ def import_prospects(run: OperationRun) -> None:
     run.journal.expect(len(prospects))
     with run.backoffice.customer_writer() as real_writer:
         writer = DryRunWriter(real_writer) if run.options.dry_run else real_writer
-        _check_template(writer, rules, [a for a in prospects if a.id not in bound])
+        check_template(writer, rules, [a for a in prospects if a.id not in bound])
         for account in prospects:
             if account.id in bound:
                 run.journal.item(PROSPECT, account.id, Action.UNCHANGED,
@@ -78,7 +78,7 @@ def _since(run: OperationRun) -> datetime | None:
     return datetime.combine(setting, time.min).astimezone() if setting else None
 
 
-def _check_template(writer: CustomerWriter, rules: CustomerRules, prospects: list[ShopAccount]) -> None:
+def check_template(writer: CustomerWriter, rules: CustomerRules, prospects: list[ShopAccount]) -> None:
     """A run that may create accounts needs its template account: say so before any item."""
     if not prospects or rules.mode == "single":
         return
@@ -96,7 +96,7 @@ def _import(run: OperationRun, writer: CustomerWriter, rules: CustomerRules, acc
         for warning in resolution.warnings:
             run.journal.warning(warning)
         if not run.options.dry_run:
-            _bind(run, account, resolution)
+            bind_customer(run, account, resolution)
         attempt.done(*_outcome(account, resolution))
 
 
@@ -107,7 +107,7 @@ def _outcome(account: ShopAccount, resolution: AccountResolution) -> tuple[Actio
                                      how=resolution.matched_by or "?")
 
 
-def _bind(run: OperationRun, account: ShopAccount, resolution: AccountResolution) -> None:
+def bind_customer(run: OperationRun, account: ShopAccount, resolution: AccountResolution) -> None:
     """Bind the shop customer to its account, unless that account is bound to another shop
     customer (two shop accounts of one person): it stays with the first, a warning says so."""
     existing = run.store.bindings.get(run.profile.name, CUSTOMER, resolution.account)

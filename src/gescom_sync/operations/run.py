@@ -14,6 +14,10 @@ The last transfer date (watermark) moves to the run's start only when the run su
 and wrote something for real: a failed or simulated run leaves it where it was, and so
 does a run whose operation called :meth:`OperationRun.keep_watermark` (it looked at part
 of what changed only, e.g. the new products).
+
+Two runs of one profile never overlap: the run holds the profile's lock
+(:mod:`~gescom_sync.operations.lock`) while its body runs; a second run is refused with
+the operation under way and since when (exit code 2), in its journal.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from gescom_sync.errors import ConfigError
 from gescom_sync.i18n import N_, _
 from gescom_sync.journal import RunJournal, RunStatus
 from gescom_sync.journal.sinks import standard_sinks
+from gescom_sync.operations.lock import profile_lock
 from gescom_sync.profiles import Profile, load_profile
 from gescom_sync.profiles.documents import get_path, secret_paths_of
 from gescom_sync.shops import Shop
@@ -109,9 +114,10 @@ def run_operation(
         with journal:
             run = OperationRun(profile, operation, options, store, journal)
             try:
-                if options.dry_run:
-                    journal.step(N_("Dry run: both systems are read, nothing is written"))
-                body(run)
+                with profile_lock(profile.name, operation):
+                    if options.dry_run:
+                        journal.step(N_("Dry run: both systems are read, nothing is written"))
+                    body(run)
             finally:
                 run.close()
         if journal.status is not RunStatus.FAILED and not options.dry_run and run.moves_watermark:

@@ -101,6 +101,17 @@ class TaxSettings(Settings):
     default: str | None = Field(None, max_length=5, description="Code of an unmapped shop tax; None: an error.")
 
 
+LotMethod = Literal["none", "oldest_manufacturing", "newest_manufacturing", "nearest_expiry", "farthest_expiry"]
+
+
+class LotSettings(Settings):
+    """Automatic lot / serial number assignment (articles followed by lot or serial number)."""
+
+    method: LotMethod = Field("none", description="Which lots leave first; none: lines without lots.")
+    when_short: Literal["fail", "leave_unassigned"] = Field(
+        "fail", description="Not enough lots: the order fails, or the rest stays without lot (a warning).")
+
+
 class LineSettings(Settings):
     unknown_to_divers: bool = Field(True, description="Unknown reference: Divers article with the shop's name and price.")
     substitute_unavailable: bool = Field(False, description="Article out of stock or dormant: its substitute.")
@@ -110,6 +121,7 @@ class LineSettings(Settings):
         "discount_lines", description="Order discounts as Remise lines per tax code, or folded into net prices.")
     remove_ecotax: bool = False
     cart_rule_article: bool = Field(False, description="A cart rule whose description names an article uses it.")
+    lots: LotSettings = Field(default_factory=LotSettings)
 
 
 class SpecialArticles(Settings):
@@ -142,12 +154,29 @@ class PaymentRow(Settings):
     create: bool = True
 
 
+class PaymentDifferenceSettings(Settings):
+    """A payment a few cents away from the document's total settles it, the gap on a difference account."""
+
+    enabled: bool = False
+    tolerance: Decimal = Field(Decimal("0.05"), ge=0, description="Largest gap settled (either way).")
+    account: str | None = Field(None, max_length=13, description="Difference account (CG_NumEcart).")
+    journal: str | None = Field(None, max_length=7, description="Its journal (JO_NumEcart); None: the payment's.")
+
+    @model_validator(mode="after")
+    def _account_when_enabled(self) -> PaymentDifferenceSettings:
+        if self.enabled and not self.account:
+            raise ValueError(_("payments.difference.account is required when payment differences are enabled"))
+        return self
+
+
 class PaymentSettings(Settings):
     rows: list[PaymentRow] = Field(default_factory=list)
     amount: Literal["total", "payments"] = "total"
     date: Literal["order", "invoice", "payment", "today"] = "order"
     label_template: str = "%CF %CL - %OI"
     reference_template: str = "WEB %OI"
+    difference: PaymentDifferenceSettings = Field(default_factory=PaymentDifferenceSettings)
+    customer_level: bool = Field(False, description="Payments on the customer account, not allocated to the document.")
 
     @field_validator("label_template")
     @classmethod
@@ -158,6 +187,21 @@ class PaymentSettings(Settings):
     @classmethod
     def _reference_variables(cls, value: str) -> str:
         return check_template(value, FIELDS["import_orders.payments.reference_template"])
+
+
+class GroupingSettings(Settings):
+    """Grouping per day (SPEC §3.6): a day's orders become one document on one account."""
+
+    orders: Literal["none", "all", "guests"] = Field("none", description="Which orders are grouped.")
+    account: str | None = Field(None, max_length=17, description="Customer account of the grouped documents.")
+    merge_lines: bool = Field(True, description="Lines of the same article, price and tax merged.")
+    merge_payments: bool = Field(True, description="Payments merged per method, journal and account.")
+
+    @model_validator(mode="after")
+    def _account_when_grouping(self) -> GroupingSettings:
+        if self.orders != "none" and not self.account:
+            raise ValueError(_("grouping.account is required when orders are grouped per day"))
+        return self
 
 
 class ImportOrdersSettings(Settings):
@@ -178,6 +222,7 @@ class ImportOrdersSettings(Settings):
     shipping: ShippingSettings = Field(default_factory=ShippingSettings)
     totals: TotalsSettings = Field(default_factory=TotalsSettings)
     payments: PaymentSettings = Field(default_factory=PaymentSettings)
+    grouping: GroupingSettings = Field(default_factory=GroupingSettings)
 
     @model_validator(mode="after")
     def _tax_codes_have_discount_articles(self) -> ImportOrdersSettings:

@@ -20,7 +20,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Protocol, runtime_checkable
 
-from gescom_sync.model.order import Order, Refund, Return
+from gescom_sync.model.order import Order, OrderMessage, Refund, Return
 from gescom_sync.model.shop import (
     Activation,
     DefaultVariant,
@@ -83,7 +83,8 @@ class OrderQuery:
     ``created_from``/``created_to`` select by order date; ``modified_after`` reads
     incrementally (the watermark). ``statuses`` are shop status codes (empty: all);
     ``stores`` the shops of a multistore to read (empty: all). ``with_messages`` also
-    reads the order's notes (one more request per order on some shops).
+    reads the order's notes (one more request per order on some shops): an operation that
+    imports only some of the orders read asks :meth:`Shop.read_order_messages` for those.
     """
 
     created_from: datetime | None = None
@@ -175,7 +176,18 @@ class Shop(Protocol):
     # -- orders --------------------------------------------------------------------------
     def read_orders(self, query: OrderQuery) -> Iterator[Order]: ...
     def read_order(self, order_id: str) -> Order: ...
+    def read_order_messages(self, order_ids: Sequence[str]) -> dict[str, tuple[OrderMessage, ...]]:
+        """The messages of these orders that ``read_orders`` leaves out without ``with_messages``
+        (WooCommerce: its notes; PrestaShop: its messages), by order id; to be appended to the
+        order's ``messages``."""
+        ...
+
     def set_order_status(self, order_id: str, status: str) -> WriteResult: ...
+    def set_order_statuses(self, changes: Sequence[tuple[str, str]]) -> list[WriteResult]:
+        """Set many orders' statuses, (order id, status) each, in the largest batch the shop takes;
+        one result per change, keyed by order id, in input order."""
+        ...
+
     def add_order_note(self, order_id: str, text: str, *, customer_visible: bool) -> WriteResult: ...
     def set_tracking_number(self, order_id: str, carrier: str, number: str) -> WriteResult: ...
     def set_order_reference(self, order_id: str, reference: str) -> WriteResult: ...

@@ -108,6 +108,14 @@ class Bindings:
         with writing(self._engine) as connection:
             connection.execute(bindings.delete().where(_where(profile, entity) & (bindings.c.erp_key == erp_key)))
 
+    def delete_by_shop_ids(self, profile: str, entity: str, shop_ids: Iterable[str] | None = None) -> int:
+        """Forget the bindings of these shop ids (None: every binding of the entity); returns how many went."""
+        condition = _where(profile, entity)
+        if shop_ids is not None:
+            condition &= bindings.c.shop_id.in_([str(shop_id) for shop_id in shop_ids])
+        with writing(self._engine) as connection:
+            return connection.execute(bindings.delete().where(condition)).rowcount
+
     def list(self, profile: str, entity: str | None = None) -> list[Binding]:
         condition = bindings.c.profile == profile
         if entity is not None:

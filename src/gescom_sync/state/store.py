@@ -11,6 +11,7 @@ from gescom_sync.i18n import _
 from gescom_sync.state.bindings import Bindings
 from gescom_sync.state.engine import create_engine, display_url, reading, resolve_url, writing
 from gescom_sync.state.migrate import upgrade
+from gescom_sync.state.pending import PendingWrites
 from gescom_sync.state.runs import Runs
 from gescom_sync.state.tables import PROFILE_TABLES, run_events, run_items, runs
 from gescom_sync.state.watermarks import Watermarks
@@ -24,6 +25,7 @@ class StateStore:
         self.bindings = Bindings(engine)
         self.watermarks = Watermarks(engine)
         self.runs = Runs(engine)
+        self.pending = PendingWrites(engine)
 
     @classmethod
     def open(cls, url: str | None = None) -> StateStore:

@@ -86,4 +86,18 @@ run_items = sa.Table(
     sa.Index("ix_run_items_run_id", "run_id"),
 )
 
-PROFILE_TABLES = (bindings, watermarks, runs)  # the tables keyed by profile name
+pending_writes = sa.Table(
+    "pending_writes",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("profile", sa.String(NAME), nullable=False),
+    sa.Column("entity", sa.String(NAME), nullable=False),
+    sa.Column("shop_id", sa.String(KEY), nullable=False),
+    sa.Column("field", sa.String(NAME), nullable=False),
+    sa.Column("value", sa.String(KEY), nullable=False),
+    sa.Column("error", sa.Text, nullable=True),
+    sa.Column("since", UTCDateTime(), nullable=False),
+    sa.UniqueConstraint("profile", "entity", "shop_id", "field", name="uq_pending_writes_key"),
+)
+
+PROFILE_TABLES = (bindings, watermarks, runs, pending_writes)  # the tables keyed by profile name

@@ -11,6 +11,7 @@ import pytest
 import sqlalchemy as sa
 
 from gescom_sync.backoffice.sage100 import Sage100BackOffice
+from gescom_sync.backoffice.sage100.writer import Sage100DocumentWriter, writable_engine
 
 
 @pytest.fixture(scope="session")
@@ -58,3 +59,9 @@ def backoffice(bijou_url: str) -> Iterator[Sage100BackOffice]:
 def writer(backoffice: Sage100BackOffice):
     with backoffice.customer_writer() as customer_writer:
         yield customer_writer
+
+
+@pytest.fixture
+def doc_writer(backoffice: Sage100BackOffice) -> Iterator[Sage100DocumentWriter]:
+    with Sage100DocumentWriter(writable_engine(backoffice.engine)) as documents:
+        yield documents

@@ -8,7 +8,6 @@ the writer tests: numbers and counters are compared before/after, order ids are 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal as D
@@ -17,7 +16,7 @@ import pytest
 import sqlalchemy as sa
 
 from gescom_sync.backoffice.sage100 import schema as s
-from gescom_sync.backoffice.sage100.writer import documents, writable_engine
+from gescom_sync.backoffice.sage100.writer import documents
 from gescom_sync.backoffice.sage100.writer.documents import Sage100DocumentWriter
 from gescom_sync.backoffice.sage100.writer.numbering import following
 from gescom_sync.backoffice.writer import DocumentWriter, WrittenDocument
@@ -26,12 +25,6 @@ from gescom_sync.mapping.orders import DocumentDraft, DocumentType, DraftLine, L
 
 DATE = datetime(2026, 11, 20, 9, 30, 15)
 ONE = D("1")
-
-
-@pytest.fixture
-def doc_writer(backoffice) -> Iterator[Sage100DocumentWriter]:
-    with Sage100DocumentWriter(writable_engine(backoffice.engine)) as writer:
-        yield writer
 
 
 def product(article: str, quantity: str, price: str, code: str = "C20", rate: str = "20", **extra) -> DraftLine:

@@ -19,7 +19,7 @@ from gescom_sync.mapping.orders import (
     document_totals,
     status_rule,
 )
-from gescom_sync.model.order import Discount, LineTax, Payment
+from gescom_sync.model.order import Discount, LineTax, Payment, ShippingLine
 
 TODAY = datetime(2026, 11, 23, 10, 0)
 
@@ -304,3 +304,12 @@ def test_a_negative_fee_is_a_discount_split_per_tax_code(settings, bijou_catalog
     assert [(l.article, l.unit_price) for l in draft.lines if l.kind is not LineKind.PRODUCT] == [
         ("REMISE20", D("-10.00")), ("REMISE55", D("-10.00"))]
     assert document_totals(draft.lines, None, False).included == D("202.95")
+
+
+def test_free_shipping_needs_no_tax_code(settings, bijou_catalogue):
+    free = ShippingLine("s1", "free_shipping", "Livraison gratuite", D("0"), D("0"), ())
+    shop = order("8", (line("BAOR01", "1", "100.00", "20.00"),), "120.00", "20.00", shipping_lines=(free,))
+    for as_line in (False, True):
+        draft = build(shop, bijou_settings(shipping={"as_line": as_line}), bijou_catalogue)
+        assert draft.shipping is None and not [l for l in draft.lines if l.kind is LineKind.SHIPPING]
+        assert document_totals(draft.lines, None, False).included == D("120.00")

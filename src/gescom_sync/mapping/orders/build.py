@@ -21,7 +21,8 @@ from gescom_sync.mapping.orders.draft import (
 )
 from gescom_sync.mapping.orders.errors import OrderRejected
 from gescom_sync.mapping.orders.lines import LineBuilder
-from gescom_sync.mapping.orders.payments import payment_drafts
+from gescom_sync.mapping.orders.lots import LotMethod
+from gescom_sync.mapping.orders.payments import payment_drafts, settle_difference
 from gescom_sync.mapping.orders.totals import document_totals
 from gescom_sync.mapping.templates import FIELDS, render
 from gescom_sync.model.order import Order
@@ -59,35 +60,41 @@ def build_document(order: Order, account: str, rule: StatusRule, settings: Impor
     lines = [*products, *builder.wrapping_lines(), *builder.shipping_lines(mode)]
     lines += builder.discount_lines(lines)
     footer = builder.shipping_footer()
-    lines += _ecart_lines(order, lines, footer, settings, builder)
+    lines += ecart_lines(order.id, order.total, lines, footer, settings, warnings)
     lines += builder.comment_lines()
     reference = render(settings.header.reference_template, header.template_values(order),
                        FIELDS["import_orders.header.reference_template"])
     payments, texts = payment_drafts(order, settings, today)
+    total = document_totals(lines, footer, settings.lines.prices_tax_included).included
     warnings += [text.warning for text in (reference, *texts) if text.warning is not None]
+    lots = settings.lines.lots
     return DocumentDraft(
         shop_order_id=order.id, account=account, document_type=DOCUMENT_TYPES[rule.document],
         status=DOCUMENT_STATUSES[rule.document_status], date=date, reference=reference.text, lines=tuple(lines),
         expected_total=order.total, series=settings.header.series, warehouse=settings.header.warehouse,
         delivery_date=header.delivery_date(date, settings), currency=currency, currency_rate=rate,
         accounting_category=header.accounting_category(order, settings), shipping_mode=mode, shipping=footer,
-        payments=tuple(payments), tax_included=settings.lines.prices_tax_included, warnings=tuple(warnings),
+        payments=settle_difference(payments, total, settings), tax_included=settings.lines.prices_tax_included,
+        warnings=tuple(warnings), payments_on_account=settings.payments.customer_level,
+        lot_method=None if lots.method == "none" else LotMethod(lots.method),
+        lots_fail_when_short=lots.when_short == "fail", guest=order.customer_id is None,
     )
 
 
-def _ecart_lines(order: Order, lines: list[DraftLine], footer: ShippingFooter | None, settings: ImportOrdersSettings,
-                 builder: LineBuilder) -> list[DraftLine]:
-    """The totals check: the document's total including tax against the shop's."""
+def ecart_lines(orders: str, expected: Decimal, lines: list[DraftLine], footer: ShippingFooter | None,
+                settings: ImportOrdersSettings, warnings: list[Message]) -> list[DraftLine]:
+    """The totals check of the document of ``orders`` (one id, or a group's): its total including tax
+    against the shop's ``expected``; an Écart line when asked, else OrderRejected."""
     total = document_totals(lines, footer, settings.lines.prices_tax_included).included
-    difference = order.total - total
+    difference = expected - total
     if abs(difference) <= settings.totals.tolerance:
         return []
     if not settings.totals.ecart_line:
         raise OrderRejected(_("Order {order}: the document's total including tax would be {document}, the shop's "
                               "is {shop} (difference {difference}); the order is not imported "
                               "(import_orders.totals.ecart_line adds an Écart line).").format(
-            order=order.id, document=total, shop=order.total, difference=difference))
-    builder.warnings.append(Message(N_("Order {order}: an Écart line of {difference} makes the total {shop}."),
-                                    order=order.id, difference=difference, shop=order.total))
+            order=orders, document=total, shop=expected, difference=difference))
+    warnings.append(Message(N_("Order {order}: an Écart line of {difference} makes the total {shop}."),
+                            order=orders, difference=difference, shop=expected))
     return [DraftLine(LineKind.ECART, settings.special_articles.ecart, _("Rounding difference"), Decimal(1),
                       difference, None, ZERO)]

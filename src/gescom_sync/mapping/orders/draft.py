@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import IntEnum, StrEnum
 
 from gescom_sync.journal.events import Message
+from gescom_sync.mapping.orders.lots import LotMethod
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0")
@@ -92,6 +93,16 @@ class PaymentDraft:
     label: str
     reference: str
     gl_account: str | None = None
+    # a gap with the document's total within payments.difference.tolerance, settled on this account
+    # (RG_MontantEcart; positive when the customer paid less)
+    difference: Decimal = ZERO
+    difference_account: str | None = None
+    difference_journal: str | None = None
+
+    @property
+    def settles(self) -> Decimal:
+        """What this payment settles of the document: its amount plus the difference written off."""
+        return self.amount + self.difference
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,3 +126,8 @@ class DocumentDraft:
     payments: tuple[PaymentDraft, ...] = ()
     tax_included: bool = False
     warnings: tuple[Message, ...] = field(default=())
+    payments_on_account: bool = False  # payments on the customer account, not allocated to the document
+    lot_method: LotMethod | None = None  # None: lines without lot / serial numbers
+    lots_fail_when_short: bool = True  # else the rest of the line stays without lot, with a warning
+    guest: bool = False  # a guest order (no shop customer account)
+    grouped_order_ids: tuple[str, ...] = ()  # a document grouping several orders (grouping per day)

@@ -131,6 +131,8 @@ class LineBuilder:
         """(amount, tax code, rate) of all shipping lines; the tax of the first taxed one."""
         shipping = self.order.shipping_lines
         total = sum((s.total + (s.total_tax if self.tax_included else ZERO) for s in shipping), ZERO)
+        if not total:  # free shipping: nothing is written, so no tax code is needed
+            return ZERO, None, ZERO
         taxes = next((s.taxes for s in shipping if s.total_tax), ())
         code = tax_code(self.order, taxes, self.settings.taxes, _("shipping"))
         return total, code, self.rate(code)

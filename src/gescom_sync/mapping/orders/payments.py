@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
+from decimal import Decimal
 
-from gescom_sync.mapping.orders.draft import PaymentDraft
+from gescom_sync.mapping.orders.draft import ZERO, PaymentDraft
 from gescom_sync.mapping.orders.header import invoice_date, template_values
 from gescom_sync.mapping.templates import FIELDS, Rendered, render
 from gescom_sync.model.order import Order, Payment
@@ -47,6 +50,21 @@ def payment_drafts(order: Order, settings: ImportOrdersSettings, today: datetime
         date = _payment_date(order, payment, settings, today)
         drafts.append(PaymentDraft(row.method, row.journal, amount, date, label.text, reference.text, row.gl_account))
     return drafts, [label, reference]
+
+
+def settle_difference(payments: Sequence[PaymentDraft], total: Decimal,
+                      settings: ImportOrdersSettings) -> tuple[PaymentDraft, ...]:
+    """Payments a few cents away from the document's ``total`` (payments.difference): the last one
+    settles the gap on the difference account; beyond the tolerance the rest stays due."""
+    plain = [replace(p, difference=ZERO, difference_account=None, difference_journal=None) for p in payments]
+    rule = settings.payments.difference
+    gap = total - sum((p.amount for p in plain), ZERO)
+    if not plain or not gap or not rule.enabled or settings.payments.customer_level or abs(gap) > rule.tolerance:
+        return tuple(plain)
+    last = plain[-1]
+    settled = replace(last, difference=gap, difference_account=rule.account,
+                      difference_journal=rule.journal or last.journal)
+    return (*plain[:-1], settled)
 
 
 def _payment_date(order: Order, payment: Payment, settings: ImportOrdersSettings, today: datetime) -> datetime:

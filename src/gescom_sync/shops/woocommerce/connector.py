@@ -21,7 +21,7 @@ import httpx
 from gescom_sync.errors import ConfigError, ConnectionFailed
 from gescom_sync.http import Action, HttpError, HttpOptions, OutcomeUnknown, RequestFailed, ShopHttpClient
 from gescom_sync.i18n import _
-from gescom_sync.model.order import Order, Refund, Return
+from gescom_sync.model.order import Order, OrderMessage, Refund, Return
 from gescom_sync.model.shop import (
     Activation,
     DefaultVariant,
@@ -486,11 +486,23 @@ class WooCommerceConnector:
         return order_records.order(data, self._notes(order_id) if with_messages else None)
 
     def _notes(self, order_id: str) -> list[dict[str, Any]]:
-        notes = self.client.get(f"orders/{order_id}/notes").json()
-        return sorted(notes, key=lambda n: n["id"])
+        return self.client.get(f"orders/{order_id}/notes").json()
+
+    def read_order_messages(self, order_ids: Sequence[str]) -> dict[str, tuple[OrderMessage, ...]]:
+        """One notes request per order (WooCommerce lists notes per order only), in parallel."""
+        read = self.client.map(self._notes, order_ids)
+        failed = next((r.error for r in read if r.error is not None), None)
+        if failed is not None:
+            raise failed
+        return {r.item: order_records.notes(r.value) for r in read}
 
     def set_order_status(self, order_id: str, status: str) -> WriteResult:
         return self._update_order(order_id, {"status": status})
+
+    def set_order_statuses(self, changes: Sequence[tuple[str, str]]) -> list[WriteResult]:
+        """Through ``orders/batch``, 100 orders per call."""
+        return self._writer("orders").write([BatchItem(order_id, {"status": status}, order_id)
+                                             for order_id, status in changes])
 
     def set_order_reference(self, order_id: str, reference: str) -> WriteResult:
         return self._update_order(order_id, {"meta_data": [{"key": REFERENCE_META, "value": reference}]})

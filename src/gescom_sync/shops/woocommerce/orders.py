@@ -143,13 +143,18 @@ def note(data: Mapping[str, Any]) -> OrderMessage:
                         created_at=moment(data.get("date_created_gmt")), author=data.get("author") or "")
 
 
+def notes(entries: list[dict[str, Any]]) -> tuple[OrderMessage, ...]:
+    """An order's notes in the order they were written."""
+    return tuple(note(n) for n in sorted(entries, key=lambda n: n["id"]))
+
+
 def order(data: Mapping[str, Any], notes: list[dict[str, Any]] | None = None) -> Order:
     """The order; ``notes`` are its notes when they were read (the customer's own note is always kept)."""
     messages = []
     if data.get("customer_note"):
         messages.append(OrderMessage(text=data["customer_note"], from_customer=True,
                                      created_at=moment(data.get("date_created_gmt")), author="customer"))
-    messages += [note(n) for n in notes or []]
+    messages += [note(n) for n in sorted(notes or [], key=lambda n: n["id"])]
     return Order(
         id=str(data["id"]), number=str(data.get("number") or data["id"]), status=data.get("status") or "",
         currency=data.get("currency") or "", created_at=moment(data.get("date_created_gmt")) or datetime.now(UTC),

@@ -1,18 +1,20 @@
 """Sales documents written on the Sage layout: F_DOCENTETE + F_DOCLIGNE + the payment
 schedule F_DOCREGL, payments F_CREGLEMENT allocated by F_REGLECH, the number taken from
-F_DOCCURRENTPIECE and the stock counters moved, all in ONE transaction per document.
+F_DOCCURRENTPIECE, the stock counters moved and the lots taken (lots.py), all in ONE
+transaction per document.
 
 This targets the demo and Sage-layout databases (SQLite, PostgreSQL). A real Sage 100
 takes these writes through Objets Métiers (reference §7: triggers, anti-fraud hashes and
 stock valuation belong to Sage): see docs/import-orders.md.
 
 The shop order id is stamped in ``DO_NoWeb``: :meth:`find_by_shop_order` finds the
-document again after a crash between this commit and the binding in the state store.
+document again after a crash between this commit and the binding in the state store;
+a grouped document also records each of its orders (web_orders.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
@@ -21,11 +23,12 @@ import sqlalchemy as sa
 
 from gescom_sync.backoffice.sage100 import schema as s
 from gescom_sync.backoffice.sage100.session import first_line, safe_url
-from gescom_sync.backoffice.sage100.writer import numbering, stock_counters
+from gescom_sync.backoffice.sage100.writer import lots, numbering, stock_counters, web_orders
 from gescom_sync.backoffice.sage100.writer.catalogue import read_order_catalogue
 from gescom_sync.backoffice.writer import WrittenDocument
 from gescom_sync.errors import ConfigError, ConnectionFailed, NotFound
 from gescom_sync.i18n import _
+from gescom_sync.journal.events import Message
 from gescom_sync.mapping.orders.catalogue import OrderCatalogue
 from gescom_sync.mapping.orders.draft import DocumentDraft, DraftLine, LineKind, PaymentDraft, money
 from gescom_sync.mapping.orders.totals import DocumentTotals, document_totals, line_amounts
@@ -42,6 +45,8 @@ class Sage100DocumentWriter:
 
     def __init__(self, engine: sa.Engine) -> None:
         self.engine = engine
+        self.remembered = Remembered()
+        self.grouped_table: bool | None = None  # whether gs_docweb exists: inspected once per writer
 
     def close(self) -> None:
         self.engine.dispose()
@@ -57,14 +62,15 @@ class Sage100DocumentWriter:
             return read_order_catalogue(connection)
 
     def find_by_shop_order(self, order_id: str) -> WrittenDocument | None:
-        """The sales document stamped with this shop order id (DO_NoWeb), the first one made."""
+        """The sales document stamped with this shop order id (DO_NoWeb), the first one made, else
+        the grouped document holding it (web_orders.py)."""
         header = s.F_DOCENTETE
         with self._transaction() as connection:
             row = connection.execute(
                 sa.select(header.c.DO_Type, header.c.DO_Piece, header.c.DO_TotalTTC)
                 .where(header.c.DO_Domaine == SALES, header.c.DO_NoWeb == order_id)
                 .order_by(header.c.cbMarq).limit(1)
-            ).first()
+            ).first() or self._grouped_holding(connection, order_id)
         return None if row is None else WrittenDocument(row.DO_Piece, row.DO_Type, Decimal(row.DO_TotalTTC))
 
     def create_document(self, draft: DocumentDraft) -> WrittenDocument:
@@ -73,12 +79,19 @@ class Sage100DocumentWriter:
         for _attempt in range(CONCURRENT_TRIES):
             try:
                 with self._transaction() as connection:
-                    return _create(connection, draft)
+                    written = _create(connection, draft, self.remembered)
+                self.grouped_table = self.grouped_table or bool(draft.grouped_order_ids)
+                return written
             except sa.exc.IntegrityError as error:
                 clash = error
         raise ConnectionFailed(_("Cannot write the document of order {order} in the Sage database {url}: {reason}")
                                .format(order=draft.shop_order_id, url=safe_url(self.engine.url),
                                        reason=first_line(clash)))
+
+    def _grouped_holding(self, connection: sa.Connection, order_id: str) -> sa.Row | None:
+        if self.grouped_table is None:
+            self.grouped_table = web_orders.exists(connection)
+        return web_orders.find(connection, SALES, order_id) if self.grouped_table else None
 
     @contextmanager
     def _transaction(self) -> Iterator[sa.Connection]:
@@ -92,27 +105,69 @@ class Sage100DocumentWriter:
                 url=safe_url(self.engine.url), reason=first_line(error))) from None
 
 
-def _create(connection: sa.Connection, draft: DocumentDraft) -> WrittenDocument:
-    customer = _customer(connection, draft.account)
-    warehouse = draft.warehouse or customer["DE_No"] or _main_warehouse(connection)
+class Remembered:
+    """What documents copy from rows an import does not change (an account's defaults and delivery
+    address, a journal's account, the main warehouse): read once per writer, not per document."""
+
+    def __init__(self) -> None:
+        self._rows: dict[tuple[Any, ...], Any] = {}
+
+    def get(self, read: Callable[..., Any], connection: sa.Connection, *key: Any) -> Any:
+        if (read, *key) not in self._rows:
+            self._rows[(read, *key)] = read(connection, *key)
+        return self._rows[(read, *key)]
+
+
+def _create(connection: sa.Connection, draft: DocumentDraft, remembered: Remembered) -> WrittenDocument:
+    customer = remembered.get(_customer, connection, draft.account)
+    warehouse = draft.warehouse or customer["DE_No"] or remembered.get(_main_warehouse, connection)
     piece = numbering.take_number(connection, draft.document_type, draft.series)
     totals = document_totals(draft.lines, draft.shipping, draft.tax_included)
-    paid = sum((p.amount for p in draft.payments), Decimal(0))
-    header = _header(connection, draft, customer, piece, warehouse, totals, paid)
+    allocations = _allocations(draft, totals.included)
+    delivery_address = remembered.get(_delivery_address, connection, draft.account)
+    header = _header(draft, customer, delivery_address, piece, warehouse, totals, sum(allocations, Decimal(0)))
     connection.execute(sa.insert(s.F_DOCENTETE), [header])
-    first_no = (connection.scalar(sa.select(sa.func.max(s.F_DOCLIGNE.c.DL_No))) or 0) + 1
-    rows = [_line(draft, header, line, position, first_no + position - 1)
-            for position, line in enumerate(draft.lines, 1)]
-    for row in rows:  # one by one: comment lines carry fewer columns than article lines
-        connection.execute(sa.insert(s.F_DOCLIGNE).values(row))
+    warnings = _lines(connection, draft, header, warehouse)
+    schedule = _schedule(connection, draft, header, totals.included, allocations)
+    for payment, allocated in zip(draft.payments, allocations, strict=True):
+        account = payment.gl_account or remembered.get(_journal_account, connection, payment.journal)
+        _payment(connection, draft, header, schedule, payment, allocated, account)
+    if draft.grouped_order_ids:
+        web_orders.stamp(connection, SALES, header["DO_Type"], piece, draft.grouped_order_ids)
+    return WrittenDocument(piece, int(draft.document_type), totals.included, tuple(warnings))
+
+
+def _lines(connection: sa.Connection, draft: DocumentDraft, header: dict[str, Any], warehouse: int) -> list[Message]:
+    """The lines, one per lot taken for articles followed by lot (lots.py), and their stock movements."""
+    number = (connection.scalar(sa.select(sa.func.max(s.F_DOCLIGNE.c.DL_No))) or 0) + 1
+    tracked = lots.tracked_articles(connection, draft)
+    warnings: list[Message] = []
+    position = 0
     for line in draft.lines:
-        if line.stock_managed and line.article:
-            stock_counters.move(connection, draft.document_type, line.article, line.range_numbers, warehouse,
-                                line.quantity)
-    schedule = _schedule(connection, draft, header, totals.included, paid)
+        parts = lots.split(connection, draft, line, warehouse, warnings) if line.article in tracked else [(line, None)]
+        for part, lot in parts:
+            position += 1
+            # one by one: comment lines carry fewer columns than article lines (parameters, not
+            # .values(): building that statement for each line cost more than running it)
+            connection.execute(sa.insert(s.F_DOCLIGNE), _line(draft, header, part, position, number))
+            if lot is not None:
+                lots.take(connection, draft.document_type, lot, part.quantity, number)
+            if part.stock_managed and part.article:
+                stock_counters.move(connection, draft.document_type, part.article, part.range_numbers, warehouse,
+                                    part.quantity)
+            number += 1
+    return warnings
+
+
+def _allocations(draft: DocumentDraft, total: Decimal) -> list[Decimal]:
+    """What each payment settles of the document, in order, never beyond what is due; nothing for
+    payments on the customer account (payments.customer_level)."""
+    allocations, due = [], total
     for payment in draft.payments:
-        _payment(connection, draft, header, schedule, payment)
-    return WrittenDocument(piece, int(draft.document_type), totals.included)
+        allocated = Decimal(0) if draft.payments_on_account else max(min(payment.settles, due), Decimal(0))
+        allocations.append(allocated)
+        due -= allocated
+    return allocations
 
 
 def _customer(connection: sa.Connection, account: str) -> sa.RowMapping:
@@ -134,7 +189,7 @@ def _delivery_address(connection: sa.Connection, account: str) -> int:
                              .order_by(li.c.LI_Principal.desc(), li.c.LI_No).limit(1)) or 0
 
 
-def _header(connection: sa.Connection, draft: DocumentDraft, customer: sa.RowMapping, piece: str, warehouse: int,
+def _header(draft: DocumentDraft, customer: sa.RowMapping, delivery_address: int, piece: str, warehouse: int,
             totals: DocumentTotals, paid: Decimal) -> dict[str, Any]:
     """The header with the defaults a document takes from its customer account (reference §7)."""
     shipping = draft.shipping
@@ -147,7 +202,7 @@ def _header(connection: sa.Connection, draft: DocumentDraft, customer: sa.RowMap
         "DO_Piece": piece, "DO_Date": draft.date, "DO_Heure": draft.date.strftime("000%H%M%S"),
         "DO_Ref": draft.reference, "DO_Tiers": draft.account, "DO_NoWeb": draft.shop_order_id,
         "DO_Statut": draft.status, "DO_Provenance": 0, "DO_Souche": draft.series, "DE_No": warehouse,
-        "LI_No": _delivery_address(connection, draft.account), "DO_DateLivr": draft.delivery_date,
+        "LI_No": delivery_address, "DO_DateLivr": draft.delivery_date,
         "CO_No": customer["CO_No"], "DO_Period": customer["N_Period"],
         "CT_NumPayeur": customer["CT_NumPayeur"] or draft.account, "CG_Num": customer["CG_NumPrinc"],
         "DO_Devise": draft.currency, "DO_Cours": draft.currency_rate,
@@ -209,8 +264,8 @@ def _base_currency(price: Decimal, draft: DocumentDraft) -> Decimal:
 
 
 def _schedule(connection: sa.Connection, draft: DocumentDraft, header: dict[str, Any], total: Decimal,
-              paid: Decimal) -> dict[str, Any]:
-    """One due date for the whole document (F_DOCREGL), paid when the payments cover it."""
+              allocations: list[Decimal]) -> dict[str, Any]:
+    """One due date for the whole document (F_DOCREGL), paid when the allocated payments cover it."""
     regl = s.F_DOCREGL
     method = draft.payments[0].method if draft.payments else _customer_method(connection, draft.account)
     row = {
@@ -219,7 +274,7 @@ def _schedule(connection: sa.Connection, draft: DocumentDraft, header: dict[str,
         "DO_Piece": header["DO_Piece"], "DR_Date": draft.date, "DR_Pourcent": Decimal(100),
         "DR_Montant": _base_currency(total, draft) if draft.currency else total,
         "DR_MontantDev": total if draft.currency else Decimal(0), "DR_Equil": 1,
-        "DR_Regle": int(bool(draft.payments) and paid >= total), "N_Reglement": method,
+        "DR_Regle": int(any(allocations) and sum(allocations, Decimal(0)) >= total), "N_Reglement": method,
     }
     connection.execute(sa.insert(regl), [row])
     return row
@@ -232,23 +287,34 @@ def _customer_method(connection: sa.Connection, account: str) -> int:
 
 
 def _payment(connection: sa.Connection, draft: DocumentDraft, header: dict[str, Any], schedule: dict[str, Any],
-             payment: PaymentDraft) -> None:
+             payment: PaymentDraft, allocated: Decimal, gl_account: str | None) -> None:
+    """The payment (F_CREGLEMENT) and its allocation to the due date (F_REGLECH) when it settles some
+    of it; a difference within the tolerance goes to its account (RG_MontantEcart, CG_NumEcart)."""
     cr = s.F_CREGLEMENT
     number = (connection.scalar(sa.select(sa.func.max(cr.c.RG_No))) or 0) + 1
     in_currency = bool(draft.currency and draft.currency_rate)
+
+    def base(value: Decimal) -> Decimal:
+        return money(value / draft.currency_rate) if in_currency else value
+
+    difference = {}
+    if payment.difference and allocated == payment.settles:
+        difference = {"RG_MontantEcart": base(payment.difference), "CG_NumEcart": payment.difference_account,
+                      "JO_NumEcart": payment.difference_journal}
     connection.execute(sa.insert(cr), [{
         "RG_No": number, "CT_NumPayeur": header["CT_NumPayeur"], "RG_Date": payment.date,
         "RG_Heure": payment.date.strftime("000%H%M%S"), "RG_Reference": payment.reference,
         "RG_Libelle": payment.label, "N_Reglement": payment.method, "JO_Num": payment.journal,
-        "CG_Num": payment.gl_account or _journal_account(connection, payment.journal),
-        "RG_Montant": money(payment.amount / draft.currency_rate) if in_currency else payment.amount,
-        "RG_MontantDev": payment.amount if in_currency else Decimal(0), "N_Devise": draft.currency,
-        "RG_Cours": draft.currency_rate, "RG_Type": 0, "RG_Impute": 1,
+        "CG_Num": gl_account,
+        "RG_Montant": base(payment.amount), "RG_MontantDev": payment.amount if in_currency else Decimal(0),
+        "N_Devise": draft.currency, "RG_Cours": draft.currency_rate, "RG_Type": 0,
+        "RG_Impute": int(allocated == payment.settles), **difference,
     }])
-    connection.execute(sa.insert(s.F_REGLECH), [{
-        "RG_No": number, "DR_No": schedule["DR_No"], "DO_Domaine": SALES, "DO_Type": header["DO_Type"],
-        "DO_Piece": header["DO_Piece"], "RC_Montant": payment.amount,
-    }])
+    if allocated:
+        connection.execute(sa.insert(s.F_REGLECH), [{
+            "RG_No": number, "DR_No": schedule["DR_No"], "DO_Domaine": SALES, "DO_Type": header["DO_Type"],
+            "DO_Piece": header["DO_Piece"], "RC_Montant": allocated,
+        }])
 
 
 def _journal_account(connection: sa.Connection, journal: str) -> str | None:
