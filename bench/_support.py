@@ -5,6 +5,9 @@ process with its wall time and peak memory.
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
+import json
 import os
 import random
 import subprocess
@@ -12,6 +15,7 @@ import sys
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -129,15 +133,20 @@ def change_stock(url: str, share: Decimal, *, seed: int = 7) -> list[str]:
 # ----------------------------------------------------------------------- counting
 
 
-class RequestCounter:
-    """ASGI middleware counting the shop API's requests by method (reads are GET)."""
+API_PREFIXES = {"woocommerce": "/wp-json/", "prestashop": "/api/"}  # where each shop's API answers
 
-    def __init__(self, app) -> None:  # noqa: ANN001 - an ASGI application
+
+class RequestCounter:
+    """ASGI middleware counting the shop API's requests (paths under ``prefix``) by method
+    (reads are GET)."""
+
+    def __init__(self, app, prefix: str = API_PREFIXES["woocommerce"]) -> None:  # noqa: ANN001 - an ASGI application
         self.app = app
+        self.prefix = prefix
         self.by_method: Counter[str] = Counter()
 
     async def __call__(self, scope, receive, send) -> None:  # noqa: ANN001 - ASGI
-        if scope["type"] == "http" and scope["path"].startswith("/wp-json/"):
+        if scope["type"] == "http" and scope["path"].startswith(self.prefix):
             self.by_method[scope["method"]] += 1
         await self.app(scope, receive, send)
 
@@ -145,13 +154,13 @@ class RequestCounter:
         return Counter(self.by_method)
 
 
-def count_requests(running) -> RequestCounter:  # noqa: ANN001 - a RunningSandbox
+def count_requests(running, shop: str = "woocommerce") -> RequestCounter:  # noqa: ANN001 - a RunningSandbox
     """Count what reaches the shop behind its latency injector (the sandbox started with a
     latency wraps its application in a ``FaultInjector``, which calls ``.app`` per request)."""
     injector = running.shop.asgi
     if not hasattr(injector, "app"):
         raise RuntimeError("start the sandbox with a latency: the counter goes behind its fault injector")
-    counter = RequestCounter(injector.app)
+    counter = RequestCounter(injector.app, API_PREFIXES[shop])
     injector.app = counter
     return counter
 
@@ -192,6 +201,36 @@ def run_child(arguments: list[str], env: dict[str, str]) -> Finished:
     return Finished(child.returncode, seconds, _megabytes(usage.ru_maxrss), stdout, stderr)
 
 
+# ``ru_maxrss`` counts the child's image before ``exec``: a copy of this process's pages,
+# which grow with the sandbox's data. ``VmHWM`` in /proc/self/status, read by the command
+# itself at its exit, is the peak of the command's own memory only (Linux).
+PEAK_FILE = "GESCOM_SYNC_BENCH_PEAK_FILE"
+_MEASURED_CLI = f"""
+import atexit, os, sys
+
+def _peak():
+    with open("/proc/self/status") as status, open(os.environ["{PEAK_FILE}"], "w") as out:
+        out.write(next(line.split()[1] for line in status if line.startswith("VmHWM:")))
+
+atexit.register(_peak)
+from gescom_sync.cli import main
+sys.argv = ["gescom-sync", *sys.argv[1:]]
+main()
+"""
+
+
+def run_gescom_sync(arguments: list[str], env: dict[str, str], peak_file: Path) -> Finished:
+    """``gescom-sync arguments`` run to its end: its wall time and its own peak memory
+    (VmHWM at its exit where /proc exists, else ``wait4``'s ``ru_maxrss``)."""
+    if not Path("/proc/self/status").exists():
+        return run_child([*gescom_sync_command(), *arguments], env)
+    peak_file.unlink(missing_ok=True)
+    finished = run_child([sys.executable, "-c", _MEASURED_CLI, *arguments], {**env, PEAK_FILE: str(peak_file)})
+    if not peak_file.exists():
+        return finished
+    return dataclasses.replace(finished, peak_rss_mb=round(int(peak_file.read_text()) / 1024, 1))
+
+
 def _drain(child: subprocess.Popen) -> tuple[str, str]:
     """Read both pipes to their end without reaping the child (``wait4`` does that)."""
     errors: list[str] = []
@@ -207,3 +246,52 @@ def _megabytes(max_rss: int) -> float:
     divisor = 1024 * 1024 if sys.platform == "darwin" else 1024
     return round(max_rss / divisor, 1)
 
+
+
+def summary_counters(journal_lines: str) -> dict:
+    """A run's counters per entity, from its JSON journal's summary event."""
+    for line in reversed(journal_lines.splitlines()):
+        if line.startswith("{") and '"summary"' in line:
+            event = json.loads(line)
+            if event.get("event") == "summary":
+                return event.get("counters", {})
+    return {}
+
+
+# ------------------------------------------------------------------------------ naive
+
+Call = Callable[[], object]
+
+
+@dataclass
+class Kind:
+    """One kind of naive request: how many a scenario needs, and calls to sample."""
+
+    label: str
+    count: int
+    calls: Iterator[Call]
+
+
+def measure_naive(kinds: list[Kind], sample: int, pause: float) -> tuple[int, float, int]:
+    """(requests the scenario needs, extrapolated seconds, requests really sent).
+
+    One request at a time, ``pause`` seconds after each answer. Each kind gets a share of
+    the sample in proportion to its count (at least one); its mean time per request times
+    its count is its part of the total."""
+    total = sum(k.count for k in kinds)
+    seconds, sent = 0.0, 0
+    for kind in kinds:
+        if kind.count == 0:
+            continue
+        share = min(kind.count, max(1, round(sample * kind.count / total)))
+        spent, done = 0.0, 0
+        for call in itertools.islice(kind.calls, share):
+            started = time.perf_counter()
+            call()
+            time.sleep(pause)
+            spent += time.perf_counter() - started
+            done += 1
+        if done:
+            seconds += spent / done * kind.count
+            sent += done
+    return total, seconds, sent

@@ -12,9 +12,14 @@ processes, in this order:
 - ``stock_all``:    ``gescom-sync update stock``, every SKU sent (first stock update);
 - ``stock_1pct``:   ``gescom-sync update stock`` after 1 % of the stock rows changed.
 
+Then the same four commands on a catalogue of N/5 articles, for their peak memory only:
+set side by side with N's, it shows whether memory grows with the catalogue.
+``--shop prestashop`` runs everything on the PrestaShop sandbox instead.
+
 Requests are counted at the sandbox (reads are GET, writes everything else); seconds are
-the command's wall time, Python start-up included; peak RSS is the child process's own
-(``wait4``). Next to each, the same work done the way a desktop connector does it: one
+the command's wall time, Python start-up included; peak RSS is the command's own memory
+(``VmHWM`` read by the command at its exit; ``wait4``'s ``ru_maxrss`` would also count
+this process's pages copied before ``exec``). Next to each, the same work done the way a desktop connector does it: one
 request per item, sequential, 25 ms pause after each answer (``naive_*``). Those requests
 are sent for real to the same shop on a sample of each kind of request (``--naive-sample``)
 and the mean time of each kind is multiplied by its count (linear extrapolation).
@@ -30,25 +35,30 @@ import math
 import os
 import sys
 import tempfile
-import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from decimal import Decimal
 from pathlib import Path
 
 from _support import (
+    Call,
     Catalogue,
+    Kind,
     RequestCounter,
     build_backoffice,
     change_stock,
     count_requests,
     gescom_sync_command,
     master_of,
+    measure_naive,
     run_child,
+    run_gescom_sync,
+    summary_counters,
     writes,
 )
 
 SCENARIOS = ("first_export", "noop_export", "stock_all", "stock_1pct")
+SHOPS = ("woocommerce", "prestashop")
 COMMANDS = {
     "first_export": ["export", "products"],
     "noop_export": ["export", "products"],
@@ -92,6 +102,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--naive-delay-ms", type=int, default=25, help="pause after each naive request (default 25)")
     parser.add_argument("--naive-sample", type=int, default=200,
                         help="naive requests really sent per scenario, the rest extrapolated (default 200)")
+    parser.add_argument("--shop", choices=SHOPS, default="woocommerce", help="the sandbox shop (default woocommerce)")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
     args = parser.parse_args(argv)
     if args.n < 20 or args.latency_ms < 1 or args.naive_sample < 1:
@@ -105,30 +116,66 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def run(args: argparse.Namespace, folder: Path) -> dict:
     env = _environment(folder / "home")
     os.environ.update(env)  # the profile and the naive client are made in this process
-    from gescom_sync.sandbox.woocommerce import start_sandbox
-
     catalogue = build_backoffice(folder / "backoffice.sqlite", args.n, group_size=args.group_size)
-    with start_sandbox(folder / "shop", latency_ms=args.latency_ms) as sandbox:
-        counter = count_requests(sandbox)
-        _make_profile(catalogue, sandbox)
+    with _start_sandbox(args.shop, folder / "shop", args.latency_ms) as sandbox:
+        counter = count_requests(sandbox, args.shop)
+        _make_profile(args.shop, catalogue, sandbox)
         child_env = {**os.environ, **env}
         startup = run_child([*gescom_sync_command(), "--help"], child_env).seconds
-        scenarios: dict[str, Scenario] = {}
-        changed: list[str] = []
-        for name in SCENARIOS:
-            if name == "stock_all":  # the export sent every quantity: move every stock for the update to send
-                change_stock(catalogue.url, Decimal(1))
-            if name == "stock_1pct":
-                changed = change_stock(catalogue.url, CHANGED_SHARE)
-            scenarios[name] = _measure(name, counter, child_env)
-        naive = NaiveConnector(sandbox, args.naive_delay_ms / 1000)
+        scenarios, changed = _run_scenarios(catalogue, counter, child_env)
+        naive = _naive_connector(args.shop, sandbox, args.naive_delay_ms / 1000)
         for name, plan in naive.plans(changed).items():
-            count, seconds, sampled = naive.measure(plan, args.naive_sample)
+            count, seconds, sampled = measure_naive(plan, args.naive_sample, naive.pause)
             scenario = scenarios[name]
             scenario.naive_requests, scenario.naive_seconds, scenario.naive_sampled = count, round(seconds, 2), sampled
             scenario.ratio = round(seconds / scenario.seconds, 1)
         naive.close()
-    return _report(args, catalogue, scenarios, changed, startup)
+    fifth = _peak_memory(args, folder / "fifth", args.n // 5)
+    return _report(args, catalogue, scenarios, changed, startup, fifth)
+
+
+def _start_sandbox(shop: str, folder: Path, latency_ms: int):  # noqa: ANN202 - a RunningSandbox of either shop
+    if shop == "prestashop":
+        from gescom_sync.sandbox.prestashop import start_sandbox
+    else:
+        from gescom_sync.sandbox.woocommerce import start_sandbox
+    return start_sandbox(folder, latency_ms=latency_ms)
+
+
+def _run_scenarios(catalogue: Catalogue, counter: RequestCounter, env: dict[str, str]) -> tuple[dict[str, Scenario], list[str]]:
+    """The four commands in order; the references whose stock moved by 1 % before the last."""
+    scenarios: dict[str, Scenario] = {}
+    changed: list[str] = []
+    for name in SCENARIOS:
+        if name == "stock_all":  # the export sent every quantity: move every stock for the update to send
+            change_stock(catalogue.url, Decimal(1))
+        if name == "stock_1pct":
+            changed = change_stock(catalogue.url, CHANGED_SHARE)
+        scenarios[name] = _measure(name, counter, env)
+    return scenarios, changed
+
+
+def _peak_memory(args: argparse.Namespace, folder: Path, n: int) -> dict:
+    """The same four commands on a catalogue of ``n`` articles (a data folder, back office
+    and shop of their own), for their peak RSS only: set against the N run's, it shows
+    whether memory grows with the catalogue."""
+    folder.mkdir()
+    env = _environment(folder / "home")
+    os.environ.update(env)
+    catalogue = build_backoffice(folder / "backoffice.sqlite", n, group_size=args.group_size)
+    with _start_sandbox(args.shop, folder / "shop", args.latency_ms) as sandbox:
+        counter = count_requests(sandbox, args.shop)
+        _make_profile(args.shop, catalogue, sandbox)
+        scenarios, _changed = _run_scenarios(catalogue, counter, {**os.environ, **env})
+    return {"n": n, **{name: scenario.peak_rss_mb for name, scenario in scenarios.items()}}
+
+
+def _naive_connector(shop: str, sandbox, pause: float):  # noqa: ANN001, ANN202 - either shop's
+    if shop == "prestashop":
+        from _prestashop import PrestaShopNaive
+
+        return PrestaShopNaive(sandbox, PROFILE, pause)
+    return NaiveConnector(sandbox, pause)
 
 
 def _environment(home: Path) -> dict[str, str]:
@@ -137,55 +184,43 @@ def _environment(home: Path) -> dict[str, str]:
             "GESCOM_SYNC_MASTER_KEY": "benchmark-only-key", "GESCOM_SYNC_LANG": "en"}
 
 
-def _make_profile(catalogue: Catalogue, sandbox) -> None:  # noqa: ANN001 - a RunningSandbox
-    """Sage 100 -> WooCommerce, grouping on RefMaitre (Couleur x Taille), every HTTP option at its default."""
+# The Bijou VAT codes -> the PrestaShop sandbox's tax rule groups (1: 20 %, 2: 10 %, 3: 5.5 %).
+PRESTASHOP_TAXES = {"default_class": "1", "classes": {"C10": "2", "C55": "3", "C00": "0"}}
+
+
+def _make_profile(shop: str, catalogue: Catalogue, sandbox) -> None:  # noqa: ANN001 - a RunningSandbox
+    """Sage 100 -> the shop, grouping on RefMaitre (Couleur x Taille), every HTTP option at its default."""
     from gescom_sync.profiles import create_profile, load_profile, save_profile
     from gescom_sync.profiles.catalogue import ExportProductsSettings
 
-    create_profile(PROFILE, [
-        ("backoffice.type", "sage100"), ("backoffice.url", catalogue.url), ("shop.type", "woocommerce"),
-        ("shop.url", sandbox.url), ("shop.consumer_key", sandbox.consumer_key),
-        ("shop.consumer_secret", sandbox.consumer_secret),
-    ])
-    export = ExportProductsSettings.model_validate({"grouping": {"master_field": "RefMaitre", "attributes": [
-        {"name_field": "Gamme1Nom", "value_field": "Gamme1Valeur"},
-        {"name_field": "Gamme2Nom", "value_field": "Gamme2Valeur"}]}})
+    if shop == "prestashop":
+        credentials = [("shop.api_key", sandbox.key)]
+    else:
+        credentials = [("shop.consumer_key", sandbox.consumer_key), ("shop.consumer_secret", sandbox.consumer_secret)]
+    create_profile(PROFILE, [("backoffice.type", "sage100"), ("backoffice.url", catalogue.url), ("shop.type", shop),
+                             ("shop.url", sandbox.url), *credentials])
+    export = ExportProductsSettings.model_validate({
+        "grouping": {"master_field": "RefMaitre", "attributes": [
+            {"name_field": "Gamme1Nom", "value_field": "Gamme1Valeur"},
+            {"name_field": "Gamme2Nom", "value_field": "Gamme2Valeur"}]},
+        **({"taxes": PRESTASHOP_TAXES} if shop == "prestashop" else {}),
+    })
     save_profile(load_profile(PROFILE).model_copy(update={"export_products": export}))
 
 
 def _measure(name: str, counter: RequestCounter, env: dict[str, str]) -> Scenario:
     before = counter.snapshot()
-    finished = run_child([*gescom_sync_command(), *COMMANDS[name], "--profile", PROFILE, "--json"], env)
+    peak_file = Path(env["GESCOM_SYNC_HOME"]) / "peak-memory"
+    finished = run_gescom_sync([*COMMANDS[name], "--profile", PROFILE, "--json"], env, peak_file)
     counts = counter.snapshot() - before
     if finished.exit_code != 0:
         raise SystemExit(f"{name}: gescom-sync exited with {finished.exit_code}\n{finished.stderr[-3000:]}")
     total, written = sum(counts.values()), writes(counts)
     return Scenario(total, written, total - written, round(finished.seconds, 2), finished.peak_rss_mb,
-                    _summary_counters(finished.stdout))
-
-
-def _summary_counters(journal_lines: str) -> dict:
-    """The run's counters per entity, from its JSON journal's summary event."""
-    for line in reversed(journal_lines.splitlines()):
-        if line.startswith("{") and '"summary"' in line:
-            event = json.loads(line)
-            if event.get("event") == "summary":
-                return event.get("counters", {})
-    return {}
+                    summary_counters(finished.stdout))
 
 
 # ------------------------------------------------------------------------------ naive
-
-Call = Callable[[], object]
-
-
-@dataclass
-class Kind:
-    """One kind of naive request: how many the scenario needs, and the calls to sample."""
-
-    label: str
-    count: int
-    calls: Iterator[Call]
 
 
 class NaiveConnector:
@@ -235,33 +270,6 @@ class NaiveConnector:
             ],
             "first_export": self._create_kinds(),
         }
-
-    def measure(self, kinds: list[Kind], sample: int) -> tuple[int, float, int]:
-        """(requests the scenario needs, extrapolated seconds, requests really sent).
-
-        Each kind gets a share of the sample in proportion to its count (at least one);
-        its mean time per request times its count is its part of the total."""
-        total = sum(k.count for k in kinds)
-        seconds, sent = 0.0, 0
-        for kind in kinds:
-            if kind.count == 0:
-                continue
-            share = min(kind.count, max(1, round(sample * kind.count / total)))
-            spent, done = self._timed(itertools.islice(kind.calls, share))
-            if done:
-                seconds += spent / done * kind.count
-                sent += done
-        return total, seconds, sent
-
-    def _timed(self, calls: Iterable[Call]) -> tuple[float, int]:
-        spent, done = 0.0, 0
-        for call in calls:
-            started = time.perf_counter()
-            call()
-            time.sleep(self.pause)
-            spent += time.perf_counter() - started
-            done += 1
-        return spent, done
 
     # --- the requests ---------------------------------------------------------------
 
@@ -335,42 +343,62 @@ def _payload(record: dict) -> dict:
 
 
 def _report(args: argparse.Namespace, catalogue: Catalogue, scenarios: dict[str, Scenario], changed: list[str],
-            startup: float) -> dict:
+            startup: float, fifth: dict) -> dict:
     return {
         "n": args.n,
         **{name: asdict(scenario) for name, scenario in scenarios.items()},
-        "setup": {"grouped_articles": catalogue.grouped, "variable_products": catalogue.groups,
+        "setup": {"shop": args.shop, "grouped_articles": catalogue.grouped, "variable_products": catalogue.groups,
                   "group_size": args.group_size, "latency_ms": args.latency_ms,
                   "naive_delay_ms": args.naive_delay_ms, "naive_sample": args.naive_sample,
                   "cli_startup_seconds": round(startup, 2)},
-        "targets": _targets(args.n, catalogue, scenarios, changed),
+        "targets": _targets(args.shop, args.n, catalogue, scenarios, changed),
+        "memory": _memory(scenarios, fifth),
     }
 
 
-def _targets(n: int, catalogue: Catalogue, scenarios: dict[str, Scenario], changed: list[str]) -> dict:
-    """The issue's targets, checked; and WooCommerce's floor for the stock writes (a
-    variation is only written through its own product's ``variations/batch``)."""
-    simple = catalogue.articles - catalogue.grouped
+def _memory(scenarios: dict[str, Scenario], fifth: dict) -> dict:
+    """Peak RSS per scenario at N and at N/5 side by side: flat in N means a small growth."""
+    return {"n_fifth": fifth["n"], **{
+        name: {"peak_rss_mb": scenario.peak_rss_mb, "peak_rss_mb_fifth": fifth[name],
+               "growth_mb": round(scenario.peak_rss_mb - fifth[name], 1)}
+        for name, scenario in scenarios.items()}}
+
+
+def _targets(shop: str, n: int, catalogue: Catalogue, scenarios: dict[str, Scenario], changed: list[str]) -> dict:
+    """The issue's targets, checked; and the shop's floor for the stock writes: on
+    WooCommerce a variation is only written through its own product's
+    ``variations/batch``; PrestaShop has no batch, each SKU's stock is one
+    ``stock_availables`` write."""
     stock_target = math.ceil(n / BATCH) + STOCK_WRITES_SLACK
-    changed_simple = [r for r in changed if master_of(r) is None]
-    changed_parents = {master_of(r) for r in changed} - {None}
-    changed_batches = math.ceil(len(changed_simple) / BATCH) + len(changed_parents)
+    if shop == "prestashop":
+        floor, changed_writes = catalogue.articles, len(changed)
+    else:
+        changed_simple = [r for r in changed if master_of(r) is None]
+        changed_parents = {master_of(r) for r in changed} - {None}
+        floor = math.ceil((catalogue.articles - catalogue.grouped) / BATCH) + catalogue.groups
+        changed_writes = math.ceil(len(changed_simple) / BATCH) + len(changed_parents)
     return {
         "stock_all_write_requests_max": stock_target,
         "stock_all_met": scenarios["stock_all"].write_requests <= stock_target,
-        "stock_all_woocommerce_floor": math.ceil(simple / BATCH) + catalogue.groups,
+        "stock_all_floor": floor,
         "noop_export_writes_zero": scenarios["noop_export"].write_requests == 0,
         "stock_1pct_changed_items": len(changed),
-        "stock_1pct_changed_batches": changed_batches,
-        "stock_1pct_writes_only_changed_batches": scenarios["stock_1pct"].write_requests <= changed_batches,
+        "stock_1pct_changed_batches": changed_writes,
+        "stock_1pct_writes_only_changed_batches": scenarios["stock_1pct"].write_requests <= changed_writes,
         "stock_1pct_reads": scenarios["stock_1pct"].read_requests,
     }
 
 
+FLOORS = {
+    "woocommerce": "simple products / 100 + one variations/batch per variable product",
+    "prestashop": "one stock_availables write per SKU: PrestaShop's webservice has no batch",
+}
+
+
 def render(report: dict) -> str:
-    setup, targets = report["setup"], report["targets"]
+    setup, targets, memory = report["setup"], report["targets"], report["memory"]
     lines = [
-        f"Catalogue benchmark: {report['n']} articles, {setup['grouped_articles']} of them in "
+        f"Catalogue benchmark ({setup['shop']}): {report['n']} articles, {setup['grouped_articles']} of them in "
         f"{setup['variable_products']} variable products; sandbox latency {setup['latency_ms']} ms",
         "",
         f"{'scenario':<13}{'requests':>9}{'writes':>8}{'seconds':>9}{'peak RSS':>10}"
@@ -384,14 +412,17 @@ def render(report: dict) -> str:
     lines += [
         "",
         f"seconds: the command's wall time, {setup['cli_startup_seconds']:.2f} s of Python start-up included; "
-        "peak RSS: the command's own process (wait4).",
+        "peak RSS: the command's own memory (VmHWM at its exit).",
         f"naive: one request per item, {setup['naive_delay_ms']} ms pause after each; {sampled} requests really "
         "sent, the rest extrapolated linearly per kind of request.",
         "",
+        f"peak RSS at {report['n']} articles, and at {memory['n_fifth']} (the same commands on a fifth of the catalogue):",
+        *(f"  {name + ':':<14}{memory[name]['peak_rss_mb']:>6.0f} MB {memory[name]['peak_rss_mb_fifth']:>6.0f} MB "
+          f"{memory[name]['growth_mb']:>+7.1f} MB" for name in SCENARIOS),
+        "",
         f"target: stock of every SKU in at most {targets['stock_all_write_requests_max']} write requests: "
         f"{report['stock_all']['write_requests']} -> {_verdict(targets['stock_all_met'])} "
-        f"(WooCommerce floor: {targets['stock_all_woocommerce_floor']} = simple products / 100 "
-        "+ one variations/batch per variable product)",
+        f"(floor on this shop: {targets['stock_all_floor']} = {FLOORS[setup['shop']]})",
         f"target: no-change export writes nothing: {report['noop_export']['write_requests']} writes, "
         f"{report['noop_export']['read_requests']} reads -> {_verdict(targets['noop_export_writes_zero'])}",
         f"target: 1 % run writes only the changed items' batches: {targets['stock_1pct_changed_items']} items "

@@ -20,14 +20,23 @@ FIELDS = {"requests", "write_requests", "read_requests", "seconds", "peak_rss_mb
           "naive_requests", "naive_seconds", "naive_sampled", "ratio"}
 
 
-@pytest.fixture(scope="module")
-def report() -> dict:
+def run_bench(*options: str) -> dict:
     finished = subprocess.run(
-        [sys.executable, str(BENCH / "catalogue.py"), "--n", "60", "--naive-sample", "8", "--latency-ms", "5", "--json"],
+        [sys.executable, str(BENCH / "catalogue.py"), "--naive-sample", "8", "--latency-ms", "5", "--json", *options],
         capture_output=True, text=True, timeout=300,
     )
     assert finished.returncode == 0, finished.stderr[-3000:]
     return json.loads(finished.stdout)
+
+
+@pytest.fixture(scope="module")
+def report() -> dict:
+    return run_bench("--n", "60")
+
+
+@pytest.fixture(scope="module")
+def prestashop_report() -> dict:
+    return run_bench("--n", "30", "--shop", "prestashop")
 
 
 def test_one_object_with_every_scenario(report: dict) -> None:
@@ -41,8 +50,18 @@ def test_one_object_with_every_scenario(report: dict) -> None:
         # seconds are printed rounded to 0.01 and the ratio to 0.1: compare within that rounding
         assert scenario["ratio"] == pytest.approx(scenario["naive_seconds"] / scenario["seconds"], rel=0.05, abs=0.1)
     assert report["setup"] | {"cli_startup_seconds": None} == {
-        "grouped_articles": 12, "variable_products": 2, "group_size": 6, "latency_ms": 5, "naive_delay_ms": 25,
-        "naive_sample": 8, "cli_startup_seconds": None}
+        "shop": "woocommerce", "grouped_articles": 12, "variable_products": 2, "group_size": 6, "latency_ms": 5,
+        "naive_delay_ms": 25, "naive_sample": 8, "cli_startup_seconds": None}
+
+
+def test_peak_memory_at_n_and_at_a_fifth_of_n(report: dict) -> None:
+    memory = report["memory"]
+    assert memory["n_fifth"] == 12
+    for name in SCENARIOS:
+        figures = memory[name]
+        assert figures["peak_rss_mb"] == report[name]["peak_rss_mb"]
+        assert figures["peak_rss_mb_fifth"] > 0
+        assert figures["growth_mb"] == pytest.approx(figures["peak_rss_mb"] - figures["peak_rss_mb_fifth"], abs=0.11)
 
 
 def test_the_commands_did_the_work(report: dict) -> None:
@@ -56,7 +75,7 @@ def test_the_commands_did_the_work(report: dict) -> None:
 
 def test_batched_writes_and_no_change_means_no_write(report: dict) -> None:
     # 48 simple products in one products/batch, each variable product's 6 variations in its own variations/batch
-    assert report["stock_all"]["write_requests"] == 1 + 2 == report["targets"]["stock_all_woocommerce_floor"]
+    assert report["stock_all"]["write_requests"] == 1 + 2 == report["targets"]["stock_all_floor"]
     assert report["noop_export"]["write_requests"] == 0
     # 1 % of 60 stock rows: one article changed, one batch
     assert report["targets"]["stock_1pct_changed_items"] == 1
@@ -75,8 +94,27 @@ def test_naive_is_one_request_per_item(report: dict) -> None:
 def test_table_says_each_target(report: dict, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.syspath_prepend(str(BENCH))
     table = importlib.import_module("catalogue").render(report).splitlines()
-    assert table[0] == "Catalogue benchmark: 60 articles, 12 of them in 2 variable products; sandbox latency 5 ms"
+    assert table[0] == ("Catalogue benchmark (woocommerce): 60 articles, 12 of them in 2 variable products; "
+                        "sandbox latency 5 ms")
     rows = {line.split()[0]: line.split() for line in table if line.split() and line.split()[0] in SCENARIOS}
     assert rows["stock_all"][1:3] == [str(report["stock_all"]["requests"]), "3"]
     targets = [line for line in table if line.startswith("target:")]
     assert len(targets) == 3 and all(line.endswith("-> met") or "-> met (" in line for line in targets)
+
+
+def test_the_same_scenarios_on_prestashop(prestashop_report: dict) -> None:
+    # 30 articles: 6 grouped into one product with 6 combinations, 24 simple products
+    report = prestashop_report
+    assert report["setup"]["shop"] == "prestashop"
+    assert report["first_export"]["counters"]["product"] == {"created": 25}
+    assert report["first_export"]["counters"]["variant"] == {"created": 6}
+    assert report["noop_export"]["write_requests"] == 0
+    assert report["stock_all"]["counters"] == {"product": {"updated": 24}, "variant": {"updated": 6}}
+    # no batch in PrestaShop's webservice: one stock_availables write per SKU
+    assert report["stock_all"]["write_requests"] == 30 == report["targets"]["stock_all_floor"]
+    assert report["stock_1pct"]["write_requests"] == 1 == report["targets"]["stock_1pct_changed_items"]
+    assert report["stock_all"]["naive_requests"] == 30
+    assert report["first_export"]["naive_requests"] == 25 + 6
+    for name in SCENARIOS:
+        assert FIELDS <= set(report[name]), name
+        assert 0 < report[name]["naive_sampled"] <= report[name]["naive_requests"]

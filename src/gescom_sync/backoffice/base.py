@@ -8,7 +8,7 @@ failing half-way. Write methods (orders, customers, payments) come with later is
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -63,6 +63,10 @@ class CustomerStanding:
     payment_days: int | None = None
 
 
+ArticleKey = tuple[str, str | None]
+"""An article's reference and its master reference (None: not grouped), see ``BackOffice.article_keys``."""
+
+
 @runtime_checkable
 class BackOffice(Protocol):
     """The read side of a back office. ``filter`` is the user's filter, in the connector's terms."""
@@ -74,7 +78,14 @@ class BackOffice(Protocol):
         """A one-line description of what was reached; ConnectionFailed when nothing was."""
         ...
 
-    def products(self, filter: str | None = None, since: datetime | None = None) -> list[Product]: ...
+    def article_keys(self, filter: str | None = None, group_field: str | None = None) -> list[ArticleKey]:
+        """Every article's reference and its ``group_field`` value, a group's articles
+        next to each other: what operations cut into chunks without splitting a group."""
+        ...
+
+    def products(
+        self, filter: str | None = None, since: datetime | None = None, references: Collection[str] | None = None
+    ) -> list[Product]: ...
 
     def stock(
         self,
@@ -82,23 +93,28 @@ class BackOffice(Protocol):
         warehouses: Sequence[str] | None = None,
         filter: str | None = None,
         since: datetime | None = None,
+        references: Collection[str] | None = None,
     ) -> list[StockLevel]:
         """Stock summed over ``warehouses`` (ids, codes or names; None: all).
+        ``references`` (here and in the other reads): those articles only.
 
         ``since``: only the articles whose stock in those warehouses, or whose record,
         changed at or after that moment (a stock movement alone changes no article record).
         """
         ...
 
-    def prices(self, filter: str | None = None) -> list[PriceRule]: ...
+    def prices(self, filter: str | None = None, since: datetime | None = None, references: Collection[str] | None = None) -> list[PriceRule]:
+        """``since``: only the articles whose record or one of whose price rows changed at
+        or after that moment (editing a price row changes no article record)."""
+        ...
 
     def open_order_lines(
-        self, warehouses: Sequence[str] | None = None, filter: str | None = None
+        self, warehouses: Sequence[str] | None = None, filter: str | None = None, references: Collection[str] | None = None
     ) -> list[OpenOrderLine]:
         """Open supplier-order and customer-order lines (next delivery dates, SPEC §3.2)."""
         ...
 
-    def price_conditions(self, filter: str | None = None) -> PriceConditions:
+    def price_conditions(self, filter: str | None = None, references: Collection[str] | None = None) -> PriceConditions:
         """Variant, packaging, family, scheduled and buying-group prices (SPEC §3.3)."""
         ...
 

@@ -126,6 +126,10 @@ class RunJournal:
         self._index = 0
         self._total = total
 
+    def expect_more(self, count: int) -> None:
+        """``count`` more items follow, numbered on from the last (a run in chunks)."""
+        self._total = (self._total or 0) + count
+
     def item(
         self,
         entity: str,

@@ -61,7 +61,9 @@ class StockDraft:
 
     Optional parts are None when their setting is off. ``active``: False deactivates,
     True reactivates, None leaves the shop's state. ``in_stock`` is set when the shop's
-    "out of stock" status is managed.
+    "out of stock" status is managed. ``asleep``: a variant ``update activation`` turned off (set
+    by the operation from its binding; a dormant one is no target): it stays inactive
+    whatever its quantity.
     """
 
     product_key: str
@@ -76,6 +78,7 @@ class StockDraft:
     warranty_months: int | None = None
     active: bool | None = None
     in_stock: bool | None = None
+    asleep: bool = False
 
     @property
     def key(self) -> str:

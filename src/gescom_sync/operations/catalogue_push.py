@@ -8,7 +8,7 @@ through :func:`gescom_sync.operations.push.push` (bind, diff by part, batch writ
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -52,7 +52,13 @@ class ShopIds:
     """``id_of(entity, key)`` for the mapping's resolver: what the bindings know, read once
     per entity and read again after each write of that entity (:meth:`forget`), so that
     what this run created is seen by what comes next; categories named by the merchant
-    ("additional categories") are looked for in the shop itself."""
+    ("additional categories") are looked for in the shop itself.
+
+    A run in chunks narrows it to a chunk's keys (:meth:`scope`): the bindings of its products and
+    variants are read for those keys only, in bulk, and a key outside them (a link to
+    another chunk's product) on its own."""
+
+    SCOPED = frozenset({Entity.PRODUCT.value, Entity.VARIANT.value})
 
     def __init__(self, run: OperationRun) -> None:
         self.run = run
@@ -60,6 +66,13 @@ class ShopIds:
         self.profile = run.profile.name
         self._shop_categories: list[ShopCategory] | None = None
         self._bound: dict[str, dict[str, Binding]] = {}
+        self._scope: frozenset[str] | None = None
+
+    def scope(self, keys: Iterable[str]) -> None:
+        """Products and variants of ``keys`` from now on (a chunk's)."""
+        self._scope = frozenset(keys)
+        for entity in self.SCOPED:
+            self.forget(entity)
 
     def forget(self, entity: str) -> None:
         """``entity``'s bindings changed (a write): read them again when next asked."""
@@ -91,8 +104,13 @@ class ShopIds:
         return binding.shop_id if binding else None
 
     def _binding(self, entity: str, key: str) -> Binding | None:
+        scoped = self._scope is not None and entity in self.SCOPED
+        if scoped and key not in self._scope:
+            return self.bindings.get(self.profile, entity, key)
         if entity not in self._bound:
-            self._bound[entity] = {b.erp_key: b for b in self.bindings.list(self.profile, entity)}
+            found = self.bindings.get_many(self.profile, entity, self._scope).values() if scoped \
+                else self.bindings.list(self.profile, entity)
+            self._bound[entity] = {b.erp_key: b for b in found}
         return self._bound[entity].get(key)
 
 

@@ -19,6 +19,7 @@ Variants of the operation: ``new_only`` (products without a binding), ``categori
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -54,11 +55,12 @@ from gescom_sync.operations.catalogue_push import (
     upload_files,
     variant_drafts,
 )
+from gescom_sync.operations.chunks import CHUNK_ARTICLES, ArticleChunks
 from gescom_sync.operations.push import push
 from gescom_sync.operations.run import OperationRun, RunOptions, run_operation
-from gescom_sync.shops.woocommerce.media import MEDIA_ENTITY
 from gescom_sync.operations.update_stock import record_changed
-from gescom_sync.profiles.catalogue import CategorySource
+from gescom_sync.profiles.catalogue import CategorySource, DocumentSettings, ImageSettings
+from gescom_sync.shops.woocommerce.media import MEDIA_ENTITY
 from gescom_sync.shops import Capability
 
 OPERATION = "export_products"
@@ -89,68 +91,142 @@ def run_export_products(profile: str | None, options: RunOptions, export: Export
     return run_operation(export.operation, profile, options, lambda run: export_products(run, export))
 
 
-def export_products(run: OperationRun, options: ExportProductsOptions = ExportProductsOptions()) -> None:
-    """The body of the export run (for :func:`run_operation`)."""
-    ProductExport(run, options).execute()
+def export_products(run: OperationRun, options: ExportProductsOptions = ExportProductsOptions(),
+                    chunk_size: int | None = None) -> None:
+    """The body of the export run (for :func:`run_operation`). ``chunk_size``: articles
+    read, mapped and pushed at a time (default :data:`~gescom_sync.operations.chunks.CHUNK_ARTICLES`)."""
+    ProductExport(run, options, chunk_size).execute()
 
 
 class ProductExport:
-    def __init__(self, run: OperationRun, options: ExportProductsOptions) -> None:
+    """The export a chunk of articles at a time (operations/chunks.py), so that memory does
+    not grow with the catalogue: categories, attributes and brands first, from a mapping of
+    every chunk without its files; then each chunk's products, files and variants; last,
+    the products linked (pack, cross-sell) to a product of a later chunk not in the shop
+    yet, read again and sent once every chunk is in the shop. A run of one chunk maps once."""
+
+    def __init__(self, run: OperationRun, options: ExportProductsOptions, chunk_size: int | None = None) -> None:
         self.run = run
         self.options = options
         self.settings = run.profile.export_products
         self.ids = ShopIds(run)
         self.explained: set[Capability] = set()
+        self.chunk_size = chunk_size
+        self.deferred: dict[str, frozenset[str]] = {}  # product key -> its articles, for the last pass
 
     @property
     def journal(self) -> RunJournal:
         return self.run.journal
 
     def execute(self) -> None:
-        products = self._read_products()
-        catalogue = self._map(products)
-        feed = WarningFeed(self.run, catalogue.warnings)
-        feed.flush()
+        self.journal.step(N_("Reading products"))
+        articles = ArticleChunks.read(self.run, self.run.options.sql_filter, self.chunk_size)
+        self.articles = articles.references
+        self.reference = self._reference_data()
+        single = len(articles.chunks) <= 1
+        first = self._map(articles.chunks[0] if articles.chunks else ()) if single else None
+        if first:
+            structure = first[1]
+        else:  # the products' images only need no structure: their links are in place
+            structure = CatalogueDraft() if self.options.new_images_only else self._structure(articles.chunks)
+        if single or self.options.categories_only:
+            WarningFeed(self.run, structure.warnings).flush()
         if not self.options.new_images_only:  # the products' images only: their links are in place
-            self._categories(catalogue)
+            self._categories(structure)
             if self.options.categories_only:
                 return
-            self._attributes_and_brands(catalogue)
+            self._attributes_and_brands(structure)
         if self.options.new_only:
             self.run.keep_watermark()  # the products already in the shop were not looked at
+        if first:
+            self._export_chunk(*first, only=True)
+        else:
+            for references in articles.each(self.run):
+                self._export_chunk(*self._map(references))
+            self._last_pass()
+        self._move_images_watermark()
+
+    # --- reading and mapping -----------------------------------------------------------
+
+    def _reference_data(self) -> ReferenceData:
+        backoffice = self.run.backoffice
+        self.journal.step(N_("Reading families and taxes"))
+        if self.run.options.sql_filter:  # a master reference may be filtered out
+            references = [key[0] for key in backoffice.article_keys(None, self.settings.grouping.master_field)]
+        else:
+            references = list(self.articles)
+        return ReferenceData(backoffice.families(), backoffice.taxes(), references)
+
+    def _read(self, references: Collection[str]) -> list[Product]:
+        if not references:
+            return []
+        return self.run.backoffice.products(filter=self.run.options.sql_filter, references=references)
+
+    def _map(self, references: Collection[str]) -> tuple[list[Product], CatalogueDraft]:
+        products = self._read(references)
+        self.journal.step(N_("Mapping {count} articles"), count=len(products))
+        return products, build_catalogue(products, self.settings, self.reference)
+
+    def _structure(self, chunks: Sequence[Sequence[str]]) -> CatalogueDraft:
+        """The categories, attributes and brands of every chunk, mapped without files (its
+        warnings are the chunks' own, said with each chunk)."""
+        no_files = self.settings.model_copy(update={
+            "images": ImageSettings(from_record=False, from_attachments=False, folder=None),
+            "documents": DocumentSettings(from_attachments=False, folder=None),
+        })
+        merged = CatalogueDraft()
+        for references in chunks:
+            catalogue = build_catalogue(self._read(references), no_files, self.reference)
+            merge_structure(merged, catalogue)
+        return merged
+
+    def _export_chunk(self, products: list[Product], catalogue: CatalogueDraft, *, only: bool = False) -> None:
+        """One chunk's products, files and variants; those linked to a product of another
+        chunk that is not in the shop yet wait for the last pass. ``only``: the run's one
+        chunk (its warnings said already, with its categories)."""
+        feed = WarningFeed(self.run, catalogue.warnings)
+        if only:
+            feed.sent = len(catalogue.warnings)
+        else:
+            self.ids.scope(_keys_of(products, catalogue.products))
+        feed.flush()
         drafts = self._within_capabilities(self._changed_only(catalogue.products, products))
         shared = self._update_parts(products, catalogue.products)
         resolver = ProductResolver(self.ids, catalogue.warnings, seo_meta_keys=self.settings.texts.seo_meta_keys)
-        first, waiting = self._passes(drafts)
+        elsewhere = self.articles - {p.reference for p in products}  # the other chunks' articles
+        first, waiting = self._passes(drafts, elsewhere)
+        later = [d for d in waiting if self._links_unbound(d, elsewhere)]
+        self.deferred |= {d.key: _articles_of(d) for d in later}
+        waiting = [d for d in waiting if d.key not in self.deferred]
         self._push_products(first, shared, resolver)
         if waiting:
             self.journal.step(N_("Second pass: products linked to products created in this run"))
             self._push_products(waiting, shared, resolver)
         feed.flush()
-        self._move_images_watermark()
 
-    # --- reading and mapping -----------------------------------------------------------
-
-    def _read_products(self) -> list[Product]:
-        self.journal.step(N_("Reading products"))
-        return self.run.backoffice.products(filter=self.run.options.sql_filter)
-
-    def _map(self, products: list[Product]) -> CatalogueDraft:
-        backoffice = self.run.backoffice
-        self.journal.step(N_("Reading families and taxes"))
-        if self.run.options.sql_filter:
-            references = [p.reference for p in backoffice.products()]  # a master reference may be filtered out
-        else:
-            references = [p.reference for p in products]
-        reference = ReferenceData(backoffice.families(), backoffice.taxes(), references)
-        self.journal.step(N_("Mapping {count} articles"), count=len(products))
-        return build_catalogue(products, self.settings, reference)
+    def _last_pass(self) -> None:
+        """The products linked to a product of a later chunk: read again, now that every
+        chunk is in the shop, a chunk of them at a time."""
+        if not self.deferred:
+            return
+        self.journal.step(N_("Second pass: products linked to products created in this run"))
+        for references in _cut(list(self.deferred.values()), self.chunk_size or CHUNK_ARTICLES):
+            products, catalogue = self._map(references)
+            catalogue.products = [d for d in catalogue.products if d.key in self.deferred]
+            self.ids.scope(_keys_of(products, catalogue.products))
+            feed = WarningFeed(self.run, catalogue.warnings)
+            feed.sent = len(catalogue.warnings)  # said with the chunk
+            drafts = self._within_capabilities(catalogue.products)
+            resolver = ProductResolver(self.ids, catalogue.warnings, seo_meta_keys=self.settings.texts.seo_meta_keys)
+            self._push_products(drafts, self._update_parts(products, drafts), resolver)
+            feed.flush()
 
     def _changed_only(self, drafts: list[ProductDraft], products: list[Product]) -> list[ProductDraft]:
         """With ``--since``/``--changed-only``: the shop products of which one article changed.
 
-        The whole back office is mapped so that a group (master reference) is always sent
-        whole: one changed trouser size must not make a product of one variant.
+        Every article is mapped (a chunk holds a group whole) so that a group (master
+        reference) is always sent whole: one changed trouser size must not make a product
+        of one variant.
         """
         since = self.run.since()
         if since is None:
@@ -166,14 +242,16 @@ class ProductExport:
         today = date.today()
         self.journal.step(N_("Reading stock"))
         stock_settings = profile.update_stock.model_copy(update={"ignore_published": True})
-        levels = backoffice.stock(stock_settings.formula, stock_settings.warehouses or None, filter=sql_filter)
+        references = [p.reference for p in products]
+        levels = backoffice.stock(stock_settings.formula, stock_settings.warehouses or None, filter=sql_filter,
+                                  references=references)
         stock = map_stock(targets, products, levels, stock_settings, today=today, export=self.settings).drafts
         self.journal.step(N_("Reading prices"))
         price_settings = profile.update_prices.model_copy(update={
             "ignore_published": True, "group_prices": False, "customer_prices": False, "buying_group_prices": False,
         })
-        inputs = PriceInputs(products=tuple(products), rules=tuple(backoffice.prices(filter=sql_filter)),
-                             conditions=backoffice.price_conditions(filter=sql_filter),
+        inputs = PriceInputs(products=tuple(products), rules=tuple(backoffice.prices(filter=sql_filter, references=references)),
+                             conditions=backoffice.price_conditions(filter=sql_filter, references=references),
                              taxes=tuple(backoffice.taxes()), categories=tuple(backoffice.price_categories()))
         prices = map_prices(targets, inputs, price_settings, self.settings.taxes, today=today).prices
         return UpdateParts({s.key: s for s in stock}, {p.key: p for p in prices})
@@ -211,6 +289,7 @@ class ProductExport:
 
         fitted = [fit(d) for d in drafts]
         if any(d.variants for d in fitted) and not self._supported(Capability.VARIANTS):
+            self.journal.expect(sum(1 for d in fitted if d.variants))
             for draft in (d for d in fitted if d.variants):
                 self.journal.item(Entity.PRODUCT, draft.key, Action.SKIPPED, N_("the shop has no variants"))
             fitted = [d for d in fitted if not d.variants]
@@ -238,15 +317,18 @@ class ProductExport:
 
     # --- products ------------------------------------------------------------------------
 
-    def _passes(self, drafts: list[ProductDraft]) -> tuple[list[ProductDraft], list[ProductDraft]]:
-        """Products linked (pack, cross-sell) to products of this export not yet in the shop wait."""
-        keys = {d.key for d in drafts}
+    def _passes(self, drafts: list[ProductDraft], elsewhere: frozenset[str] = frozenset()
+                ) -> tuple[list[ProductDraft], list[ProductDraft]]:
+        """Products linked (pack, cross-sell) to products of this export not yet in the shop
+        wait (``elsewhere``: the articles of the run's other chunks)."""
+        keys = {d.key for d in drafts} | elsewhere
+        waits = {d.key: self._links_unbound(d, keys) for d in drafts}
+        return [d for d in drafts if not waits[d.key]], [d for d in drafts if waits[d.key]]
 
-        def waits(draft: ProductDraft) -> bool:
-            links = (*draft.pack_components, *draft.cross_sells)
-            return any(k in keys and k != draft.key and self.ids(Entity.PRODUCT, k) is None for k in links)
-
-        return [d for d in drafts if not waits(d)], [d for d in drafts if waits(d)]
+    def _links_unbound(self, draft: ProductDraft, keys: Collection[str]) -> bool:
+        """Whether ``draft`` links to one of ``keys`` that is not in the shop."""
+        links = (*draft.pack_components, *draft.cross_sells)
+        return any(k in keys and k != draft.key and self.ids(Entity.PRODUCT, k) is None for k in links)
 
     def _selected(self, drafts: list[ProductDraft]) -> tuple[list[ProductDraft], list[tuple[str, str]]]:
         """The drafts this variant of the export sends, and (key, reason) of those it skips."""
@@ -326,19 +408,21 @@ class ProductExport:
         updatable: frozenset[str],
         failed_media: dict[str, set[str]],
     ) -> None:
-        variants = []
+        variants, orphans = [], []
         for draft in drafts:
             product_id = self.ids(Entity.PRODUCT, draft.key)
             if product_id is None and not self.run.options.dry_run:
-                for variant in draft.variants:
-                    self.journal.item(Entity.VARIANT, variant.key, Action.SKIPPED,
-                                      Message(N_("its product {product} is not in the shop"), product=draft.key))
+                orphans += [(variant.key, draft.key) for variant in draft.variants]
                 continue
             without = frozenset(failed_media.get(draft.key, ()))
             variants += variant_drafts(draft, product_id or DRY_RUN_PRODUCT_ID, resolver, shared, without=without)
-        if variants:
+        if variants or orphans:
             self.journal.step(N_("Sending variants"))
-            self.journal.expect(len(variants))
+            self.journal.expect(len(variants) + len(orphans))
+        for key, product in orphans:
+            self.journal.item(Entity.VARIANT, key, Action.SKIPPED,
+                              Message(N_("its product {product} is not in the shop"), product=product))
+        if variants:
             push(self.run, Entity.VARIANT, variants, self.run.shop.write_variants, updatable=updatable)
             self.ids.forget(Entity.VARIANT)
 
@@ -367,3 +451,41 @@ def _parts_with_failed_files(draft: ProductDraft, failed: set[str]) -> set[str]:
         parts.add(str(Part.DOCUMENTS))
     return parts
 
+
+
+def merge_structure(into: CatalogueDraft, catalogue: CatalogueDraft) -> None:
+    """Add a chunk's categories, attributes (their values) and brands to ``into``, each once,
+    in the order first met (a category's parent comes before it in its chunk)."""
+    known = {c.key for c in into.categories}
+    into.categories += [c for c in catalogue.categories if c.key not in known]
+    brands = {b.key for b in into.brands}
+    into.brands += [b for b in catalogue.brands if b.key not in brands]
+    attributes = {a.key: i for i, a in enumerate(into.attributes)}
+    for attribute in catalogue.attributes:
+        if attribute.key not in attributes:
+            attributes[attribute.key] = len(into.attributes)
+            into.attributes.append(attribute)
+            continue
+        held = into.attributes[attributes[attribute.key]]
+        values = tuple(dict.fromkeys((*held.values, *attribute.values)))
+        into.attributes[attributes[attribute.key]] = dataclasses.replace(held, values=values)
+
+
+def _articles_of(draft: ProductDraft) -> frozenset[str]:
+    """The articles a product is made of (itself, or the articles of its variants)."""
+    return frozenset({draft.key, *(v.stock_reference for v in draft.variants)} - {None})
+
+
+def _keys_of(products: Sequence[Product], drafts: Sequence[ProductDraft]) -> set[str]:
+    """A chunk's keys: its articles, products and variants."""
+    return {p.reference for p in products} | {d.key for d in drafts} | {v.key for d in drafts for v in d.variants}
+
+
+def _cut(groups: list[frozenset[str]], size: int) -> list[list[str]]:
+    """Groups of articles in chunks of about ``size``, a group never split."""
+    chunks: list[list[str]] = [[]]
+    for group in groups:
+        if len(chunks[-1]) >= size:
+            chunks.append([])
+        chunks[-1] += sorted(group)
+    return [c for c in chunks if c]

@@ -11,6 +11,8 @@ and the parts to send are known. For each draft:
   is bound to that id and the record is sent again as an update, once;
 - a part named in the draft's ``force`` is sent to a bound record whatever its hash
   (the operation found that the shop's own value differs);
+- a part named in ``settled`` was compared with the shop's own value by the operation:
+  it is sent only when forced, and its hash is stored either way (the shop has it);
 - each confirmed write is bound at once, with the hashes of what was sent;
 - a failed write is journaled with the shop's message and its payload kept for replay.
 
@@ -34,6 +36,7 @@ from gescom_sync.i18n import N_
 from gescom_sync.operations.run import OperationRun
 from gescom_sync.shops import WriteResult
 from gescom_sync.state.bindings import BindingConflict
+from gescom_sync.state.records import Binding
 
 Record = TypeVar("Record")
 Write = Callable[[Sequence[Record]], list[WriteResult]]
@@ -47,6 +50,7 @@ class Draft(Generic[Record]):
     parts: Mapping[str, str]  # part name -> hash of its content
     build: Callable[[str | None, frozenset[str]], Record]
     force: frozenset[str] = frozenset()  # parts sent to a bound record whatever their hash (the shop differs)
+    settled: frozenset[str] = frozenset()  # parts the shop was found to have: not sent for their hash, only stored
 
 
 def content_hash(value: Any) -> str:
@@ -93,32 +97,72 @@ def push(
     ``updatable`` are the parts that may be sent to an existing record (the user's update
     switches); None means every part.
     """
-    bound = run.store.bindings.get_many(run.profile.name, entity, (draft.key for draft in drafts))
-    shop_ids: dict[str, str] = {}
-    pending: list[_Pending[Record]] = []
-    for draft in drafts:
-        binding = bound.get(draft.key)
-        if binding is None:
-            parts = frozenset(draft.parts)
-        else:
-            shop_ids[draft.key] = binding.shop_id
-            parts = draft.force | frozenset(
-                part
-                for part, digest in draft.parts.items()
-                if binding.part_hashes.get(part) != digest and (updatable is None or part in updatable)
-            )
-            if not parts:
-                run.journal.item(entity, draft.key, Action.UNCHANGED)
-                continue
-        shop_id = binding.shop_id if binding else None
-        pending.append(_Pending(draft, shop_id, parts, draft.build(shop_id, parts)))
-    if run.options.dry_run:
-        for item in pending:
-            action = Action.CREATED if item.shop_id is None else Action.UPDATED
-            run.journal.item(entity, item.draft.key, action, _sent_parts(item.parts), payload=_payload(item.record))
+    pusher = Pusher(run, entity, write, updatable=updatable)
+    shop_ids = pusher.add(drafts)
+    return shop_ids | pusher.flush()
+
+
+class Pusher(Generic[Record]):
+    """:func:`push` over several calls (an operation's chunks of articles): the records to
+    write are kept until ``batch`` of them are due, so that a chunk's few changed records
+    share the shop's batches with the next chunks' instead of each chunk sending its own
+    part-filled batch. Only whole multiples of ``batch`` are written before
+    :meth:`flush`; ``batch=1`` writes what is due at the end of each :meth:`add` (records
+    the shop groups by parent, which one add always holds whole)."""
+
+    def __init__(self, run: OperationRun, entity: str, write: Write[Record], *,
+                 updatable: Collection[str] | None = None, batch: int = 1) -> None:
+        self.run, self.entity, self.write, self.updatable, self.batch = run, entity, write, updatable, batch
+        self.pending: list[_Pending[Record]] = []
+
+    def add(self, drafts: Sequence[Draft[Record]]) -> dict[str, str]:
+        """Journal the unchanged drafts, keep the others to write and write those due;
+        back-office key -> shop id of the drafts bound or written (those held back are
+        :meth:`flush`'s)."""
+        run, entity = self.run, self.entity
+        bound = run.store.bindings.get_many(run.profile.name, entity, (draft.key for draft in drafts))
+        shop_ids: dict[str, str] = {}
+        for draft in drafts:
+            binding = bound.get(draft.key)
+            if binding is None:
+                parts = frozenset(draft.parts)
+            else:
+                shop_ids[draft.key] = binding.shop_id
+                parts = draft.force | frozenset(
+                    part
+                    for part, digest in draft.parts.items()
+                    if part not in draft.settled
+                    and binding.part_hashes.get(part) != digest
+                    and (self.updatable is None or part in self.updatable)
+                )
+                if not parts:
+                    if not run.options.dry_run:
+                        _store_settled(run, entity, draft, binding)
+                    run.journal.item(entity, draft.key, Action.UNCHANGED)
+                    continue
+            shop_id = binding.shop_id if binding else None
+            self.pending.append(_Pending(draft, shop_id, parts, draft.build(shop_id, parts)))
+        due = len(self.pending) - len(self.pending) % self.batch
+        if due:
+            shop_ids |= self._send(self.pending[:due])
+            del self.pending[:due]
         return shop_ids
-    _write(run, entity, pending, write, shop_ids, retry_existing=True)
-    return shop_ids
+
+    def flush(self) -> dict[str, str]:
+        """Write what is left; back-office key -> shop id of what this flush wrote."""
+        shop_ids = self._send(self.pending)
+        self.pending = []
+        return shop_ids
+
+    def _send(self, pending: list[_Pending[Record]]) -> dict[str, str]:
+        run, entity, shop_ids = self.run, self.entity, {}
+        if run.options.dry_run:
+            for item in pending:
+                action = Action.CREATED if item.shop_id is None else Action.UPDATED
+                run.journal.item(entity, item.draft.key, action, _sent_parts(item.parts), payload=_payload(item.record))
+            return shop_ids
+        _write(run, entity, pending, self.write, shop_ids, retry_existing=True)
+        return shop_ids
 
 
 def _write(
@@ -162,8 +206,16 @@ def _adopt(run: OperationRun, entity: str, item: _Pending[Record], refused: Writ
     return _Pending(item.draft, shop_id, parts, item.draft.build(shop_id, parts))
 
 
+def _store_settled(run: OperationRun, entity: str, draft: Draft[Record], binding: Binding) -> None:
+    """Store the hashes of the settled parts the binding does not have yet (no shop call)."""
+    stale = {part: draft.parts[part] for part in draft.settled
+             if part in draft.parts and binding.part_hashes.get(part) != draft.parts[part]}
+    if stale:
+        run.store.bindings.set_hash(run.profile.name, entity, draft.key, binding.content_hash, stale)
+
+
 def _bind(run: OperationRun, entity: str, item: _Pending[Record], shop_id: str) -> None:
-    sent = {part: item.draft.parts[part] for part in item.parts if part in item.draft.parts}
+    sent = {part: item.draft.parts[part] for part in item.parts | item.draft.settled if part in item.draft.parts}
     whole = content_hash(dict(item.draft.parts))
     bindings = run.store.bindings
     if item.shop_id == shop_id:

@@ -9,7 +9,8 @@ the product export made gets that state:
 * a product with variants: its article's (range, packagings), or, for a group of
   articles under a master reference, active while one of its variants is.
 
-Only states that differ from what was last sent are written (``push``); inactive is
+All of it a chunk of about 500 articles at a time, a group never split. Only states
+that differ from what was last sent are written (``push``); inactive is
 "draft" for a WooCommerce product and "private" for a variation. With
 ``delete_inactive_variants`` a variant whose article became inactive is deleted from
 the shop instead, and its binding removed.
@@ -18,7 +19,7 @@ the shop instead, and its binding removed.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from gescom_sync.i18n import N_
 from gescom_sync.journal import Action, Message
@@ -26,9 +27,17 @@ from gescom_sync.mapping.catalogue import ProductDraft
 from gescom_sync.mapping.catalogue.drafts import Entity
 from gescom_sync.model import Product
 from gescom_sync.model.shop import Activation
+from gescom_sync.operations.chunks import ArticleChunks
 from gescom_sync.operations.push import Draft, content_hash
 from gescom_sync.operations.run import OperationRun
-from gescom_sync.operations.update_stock import Bound, BoundIds, catalogue_targets, combined_filter, push_bound, skip_not_exported
+from gescom_sync.operations.update_stock import (
+    Bound,
+    BoundIds,
+    BoundPushes,
+    catalogue_targets,
+    combined_filter,
+    skip_not_exported,
+)
 from gescom_sync.profiles.catalogue import ExportProductsSettings
 from gescom_sync.shops.capabilities import Capability
 
@@ -52,13 +61,31 @@ class WantedState:
         return Entity.PRODUCT.value if self.variant_key is None else Entity.VARIANT.value
 
 
-def update_activation(run: OperationRun, *, delete_inactive_variants: bool = False) -> None:
+def update_activation(run: OperationRun, *, delete_inactive_variants: bool = False, chunk_size: int | None = None) -> None:
+    """A chunk of articles at a time (operations/chunks.py, ``chunk_size`` articles): read, map, push."""
     run.shop.capabilities.require(Capability.ACTIVATION)
     run.journal.step(N_("Reading products"))
-    products = run.backoffice.products(filter=combined_filter(run.options.sql_filter), since=run.since())
-    states = wanted_states(products, run.profile.export_products)
-    ids = BoundIds(run)
-    run.journal.expect(len(states))
+    sql_filter = combined_filter(run.options.sql_filter)
+    articles = ArticleChunks.read(run, sql_filter, chunk_size)
+    pushes = BoundPushes(run, run.shop.set_active)
+    articles.expect_items(run)
+    for references in articles.each(run):
+        products = run.backoffice.products(filter=sql_filter, since=run.since(), references=references)
+        states = wanted_states(products, run.profile.export_products, articles.references)
+        articles.expect_items(run, len(states))
+        ids = BoundIds(run, keys=[s.key for s in states] + [s.product_key for s in states])
+        bound, doomed = _bound_states(run, states, ids, delete_inactive_variants)
+        run.journal.step(N_("Sending to the shop"))
+        pushes.add(bound)
+        if doomed:
+            delete_variants(run, doomed)
+    pushes.flush()
+
+
+def _bound_states(
+    run: OperationRun, states: Sequence[WantedState], ids: BoundIds, delete_inactive_variants: bool
+) -> tuple[list[Bound], list[tuple[WantedState, str, str]]]:
+    """The states to push, and the variants to delete; those not in the shop journaled as skipped."""
     bound, doomed = [], []
     for state in states:
         product_id = ids(Entity.PRODUCT, state.product_key)
@@ -71,21 +98,20 @@ def update_activation(run: OperationRun, *, delete_inactive_variants: bool = Fal
             record = Activation(state.key, product_id, state.active, variant_id)
             bound.append(Bound(state.entity, Draft(state.key, {ACTIVE: content_hash(state.active)},
                                                    lambda _id, _parts, record=record: record)))
-    run.journal.step(N_("Sending to the shop"))
-    push_bound(run, bound, run.shop.set_active)
-    if doomed:
-        delete_variants(run, doomed)
+    return bound, doomed
 
 
-def wanted_states(products: Sequence[Product], export: ExportProductsSettings) -> list[WantedState]:
+def wanted_states(products: Sequence[Product], export: ExportProductsSettings,
+                  article_references: Collection[str] | None = None) -> list[WantedState]:
     """The state of every product and variant the export makes of ``products``, dormant
-    and unpublished ones included (the export's own selection leaves them out)."""
+    and unpublished ones included (the export's own selection leaves them out).
+    ``article_references``: every article of the run, when ``products`` are a chunk."""
     articles = {p.reference: p for p in products}
     dormant_variants = {v.reference for p in products for v in p.variants if v.dormant}
     every_article = [dataclasses.replace(p, dormant=False, published=True,
                                          variants=tuple(dataclasses.replace(v, dormant=False) for v in p.variants))
                      for p in products]
-    _targets, drafts = catalogue_targets(every_article, export)
+    _targets, drafts = catalogue_targets(every_article, export, article_references)
     by_source = {v.reference: p for p in products for v in p.variants} | articles
 
     def wanted(reference: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from pathlib import Path, PureWindowsPath
 
 import sqlalchemy as sa
@@ -65,6 +66,33 @@ def free_value(value: object, cb_type: int) -> FreeValue:
     if cb_type in DATE_FREE_TYPES:
         return timestamp(value)
     return text(value)
+
+
+# Standard fields (profiles.catalogue.STANDARD_FIELDS) a master reference may be kept in, by column.
+TEXT_FIELD_COLUMNS = {
+    "reference": A.c.AR_Ref, "designation": A.c.AR_Design, "language1": A.c.AR_Langue1,
+    "language2": A.c.AR_Langue2, "barcode": A.c.AR_CodeBarre, "family": A.c.FA_CodeFamille,
+}
+
+
+def read_article_keys(connection: sa.Connection, scope: Scope, group_field: str | None) -> list[tuple[str, str | None]]:
+    """(reference, stripped value of ``group_field`` or None) of every article in scope,
+    sorted so that the articles sharing a value come together (by value, else by their
+    own reference). A field that is neither a free field nor a text column gives None:
+    the mapping says what is wrong with it."""
+    column = TEXT_FIELD_COLUMNS.get(group_field or "")
+    if column is None and group_field is not None:
+        column = free_field_columns(connection, "F_ARTICLE").get(group_field, (None, 0))[0]
+    value = sa.null() if column is None else column
+    keys = [(r.AR_Ref, _group_value(r.value)) for r in connection.execute(
+        sa.select(A.c.AR_Ref, value.label("value")).where(scope.where()))]
+    return sorted(keys, key=lambda key: (key[1] or key[0], key[0]))
+
+
+def _group_value(value: object) -> str | None:
+    if value is None:
+        return None
+    return str(decimal(value).normalize() if isinstance(value, Decimal | int | float) else value).strip() or None
 
 
 def read_products(connection: sa.Connection, scope: Scope, media_folder: Path | None) -> list[Product]:

@@ -7,16 +7,16 @@ layout for the demo and the tests. Every read runs in a read-only transaction
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
 import sqlalchemy as sa
 
-from gescom_sync.backoffice.base import Capability, CustomerStanding
+from gescom_sync.backoffice.base import ArticleKey, Capability, CustomerStanding
 from gescom_sync.backoffice.sage100 import schema as s
-from gescom_sync.backoffice.sage100.articles import read_products
+from gescom_sync.backoffice.sage100.articles import read_article_keys, read_products
 from gescom_sync.backoffice.sage100.catalogue import read_catalogue, read_families
 from gescom_sync.backoffice.sage100.customers import CUSTOMER, read_customers
 from gescom_sync.backoffice.sage100.prices import read_price_rules, resolve_price
@@ -98,11 +98,25 @@ class Sage100BackOffice:
 
     # ----------------------------------------------------------------- products
 
-    def _articles(self, user_filter: str | None, since: datetime | None = None) -> Scope:
-        return make_scope(s.F_ARTICLE, "AR_Ref", self.engine.dialect.name, user_filter, sage_time(since))
+    def _articles(
+        self, user_filter: str | None, since: datetime | None = None, references: Collection[str] | None = None
+    ) -> Scope:
+        among = None if references is None else s.F_ARTICLE.c.AR_Ref.in_(sorted(references))
+        return make_scope(s.F_ARTICLE, "AR_Ref", self.engine.dialect.name, user_filter, sage_time(since), extra=among)
 
-    def products(self, filter: str | None = None, since: datetime | None = None) -> list[Product]:
-        scope = self._articles(filter, since)
+    def article_keys(self, filter: str | None = None, group_field: str | None = None) -> list[ArticleKey]:
+        """Every article's reference and its ``group_field`` value (a master reference),
+        a group's articles next to each other: what an operation cuts into chunks
+        (``references=`` of the other reads) without splitting a group."""
+        scope = self._articles(filter)
+        with reading(self.engine, "F_ARTICLE", filter) as connection:
+            return read_article_keys(connection, scope, group_field)
+
+    def products(
+        self, filter: str | None = None, since: datetime | None = None, references: Collection[str] | None = None
+    ) -> list[Product]:
+        """``references``: those articles only (a chunk of :meth:`article_keys`)."""
+        scope = self._articles(filter, since, references)
         with reading(self.engine, "F_ARTICLE", filter) as connection:
             return read_products(connection, scope, self.media_folder)
 
@@ -112,31 +126,37 @@ class Sage100BackOffice:
         warehouses: Sequence[str] | None = None,
         filter: str | None = None,
         since: datetime | None = None,
+        references: Collection[str] | None = None,
     ) -> list[StockLevel]:
         """``since``: the articles whose F_ARTSTOCK / F_GAMSTOCK row in ``warehouses``, or
         whose F_ARTICLE row, has a ``cbModification`` at or after it."""
         chosen = choose_warehouses(self.warehouses(), warehouses)
-        scope = self._articles(filter)
+        scope = self._articles(filter, references=references)
         with reading(self.engine, "F_ARTICLE", filter) as connection:
             return read_stock(connection, scope, StockFormula(formula), chosen, since=sage_time(since))
 
-    def prices(self, filter: str | None = None) -> list[PriceRule]:
-        scope = self._articles(filter)
+    def prices(
+        self, filter: str | None = None, since: datetime | None = None, references: Collection[str] | None = None
+    ) -> list[PriceRule]:
+        """``since``: the rules of the articles whose record or one of whose price rows
+        (prices.py, ``changed_price_articles``) has a ``cbModification`` at or after it."""
+        scope = self._articles(filter, references=references)
         with reading(self.engine, "F_ARTICLE", filter) as connection:
-            return read_price_rules(connection, scope)
+            return read_price_rules(connection, scope, since=sage_time(since))
 
     def open_order_lines(
-        self, warehouses: Sequence[str] | None = None, filter: str | None = None
+        self, warehouses: Sequence[str] | None = None, filter: str | None = None,
+        references: Collection[str] | None = None,
     ) -> list[OpenOrderLine]:
         """Open supplier-order and customer-order lines in ``warehouses`` (None: all)."""
         chosen = choose_warehouses(self.warehouses(), warehouses)
-        scope = self._articles(filter)
+        scope = self._articles(filter, references=references)
         with reading(self.engine, "F_ARTICLE", filter) as connection:
             return read_open_order_lines(connection, scope, chosen)
 
-    def price_conditions(self, filter: str | None = None) -> PriceConditions:
+    def price_conditions(self, filter: str | None = None, references: Collection[str] | None = None) -> PriceConditions:
         """Variant, packaging, family, scheduled and buying-group prices (variant_prices.py)."""
-        scope = self._articles(filter)
+        scope = self._articles(filter, references=references)
         with reading(self.engine, "F_ARTICLE", filter) as connection:
             return read_price_conditions(connection, scope)
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 import sqlalchemy as sa
@@ -101,9 +102,33 @@ def _break_rules(rows: list[sa.Row], owner: PriceRule | None, base: PriceRule) -
     return rules
 
 
-def read_price_rules(connection: sa.Connection, scope: Scope) -> list[PriceRule]:
-    """Every price rule of the articles in scope: base, categories, customers, breaks."""
+def changed_price_articles(since: datetime, now: datetime) -> sa.CompoundSelect:
+    """References of the articles whose price may differ since ``since``: the article's
+    record, or a row of a price table of its own (F_ARTCLIENT, F_TARIFQTE, F_TARIFGAM,
+    F_TARIFCOND, F_CONDITION, F_ARTCOMPTA) or of its family's (F_FAMTARIF, F_FAMCLIENT,
+    F_FAMCOMPTA), has a ``cbModification`` at or after it; or a scheduled price (its own
+    or a category's or customer's) took effect between ``since`` and ``now``. Editing a
+    price row does not touch F_ARTICLE's ``cbModification``."""
+    a, ac = s.F_ARTICLE, s.F_ARTCLIENT
+    own = (ac, s.F_TARIFQTE, s.F_TARIFGAM, s.F_TARIFCOND, s.F_CONDITION, s.F_ARTCOMPTA)
+    family = (s.F_FAMTARIF, s.F_FAMCLIENT, s.F_FAMCOMPTA)
+    return sa.union(
+        sa.select(a.c.AR_Ref).where(a.c.cbModification >= since),
+        sa.select(a.c.AR_Ref).where(a.c.AR_DateApplication.between(since, now)),
+        sa.select(ac.c.AR_Ref).where(ac.c.AC_DateApplication.between(since, now)),
+        *(sa.select(t.c.AR_Ref).where(t.c.cbModification >= since) for t in own),
+        *(sa.select(a.c.AR_Ref).where(a.c.FA_CodeFamille.in_(sa.select(t.c.FA_CodeFamille).where(t.c.cbModification >= since)))
+          for t in family),
+    )
+
+
+def read_price_rules(connection: sa.Connection, scope: Scope, since: datetime | None = None) -> list[PriceRule]:
+    """Every price rule of the articles in scope: base, categories, customers, breaks;
+    with ``since``, of the articles :func:`changed_price_articles` finds only."""
     a, ac, tq = s.F_ARTICLE, s.F_ARTCLIENT, s.F_TARIFQTE
+    if since is not None:
+        now = datetime.now()  # noqa: DTZ005 - Sage keeps local times without a zone
+        scope = Scope(a, "AR_Ref", sa.and_(scope.where(), a.c.AR_Ref.in_(changed_price_articles(since, now))))
     bases = {
         r.AR_Ref: _base_rule(r)
         for r in connection.execute(sa.select(a.c.AR_Ref, a.c.AR_PrixVen, a.c.AR_PrixTTC).where(scope.where()))
