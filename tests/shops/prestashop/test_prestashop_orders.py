@@ -58,6 +58,7 @@ def test_an_order_is_read_to_the_cent(presta: PrestaShopConnector, order_shop: R
     assert (order.billing.last_name, order.billing.country, order.billing.email) == (
         "Dupont", "FR", "marie.dupont@example.com")
     assert order.customer_id == "3" and order.store == "1"
+    assert order.meta["currency_rate"] == "1.000000"  # conversion_rate, under the name the import reads
 
 
 def test_orders_are_read_with_date_state_and_shop_filters(presta: PrestaShopConnector, order_shop: Replay) -> None:

@@ -87,7 +87,7 @@ def order(data: OrderData) -> Order:
         taxes=_taxes(lines, shipping, o, data), payments=payments,
         messages=tuple(message(m, data.zone) for m in data.messages), customer_id=_customer_id(o, data.customer),
         paid_at=payments[0].paid_at if payments and integer(o.get("valid")) else None,
-        store=text(o.get("id_shop")) or None, meta=_meta(o),
+        store=text(o.get("id_shop")) or None, meta=_meta(o, data.invoice_address),
     )
 
 
@@ -96,9 +96,14 @@ def _customer_id(o: Record, customer: Record | None) -> str | None:
     return None if customer and flag(customer.get("is_guest")) else ident(o.get("id_customer"))
 
 
-def _meta(o: Record) -> dict[str, str]:
+def _meta(o: Record, invoice_address: Record | None) -> dict[str, str]:
     keys = ("reference", "module", "payment", "id_cart", "invoice_number", "conversion_rate", "id_lang", "id_customer")
-    return {k: text(o.get(k)) for k in keys if text(o.get(k))}
+    meta = {k: text(o.get(k)) for k in keys if text(o.get(k))}
+    if vat_number := text((invoice_address or {}).get("vat_number")):  # PrestaShop keeps it on the address
+        meta["vat_number"] = vat_number
+    if "conversion_rate" in meta:  # order currency per unit of the shop's: the import's currency_rate
+        meta["currency_rate"] = meta["conversion_rate"]
+    return meta
 
 
 def _line(d: Record) -> OrderLine:

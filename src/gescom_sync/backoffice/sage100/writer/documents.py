@@ -272,7 +272,7 @@ def _schedule(connection: sa.Connection, draft: DocumentDraft, header: dict[str,
         "DR_No": (connection.scalar(sa.select(sa.func.max(regl.c.DR_No))) or 0) + 1,
         "DO_Domaine": SALES, "DO_Type": header["DO_Type"], "DO_DocType": header["DO_Type"],
         "DO_Piece": header["DO_Piece"], "DR_Date": draft.date, "DR_Pourcent": Decimal(100),
-        "DR_Montant": _base_currency(total, draft) if draft.currency else total,
+        "DR_Montant": money(_base_currency(total, draft)),  # to the cent, as the payments settling it
         "DR_MontantDev": total if draft.currency else Decimal(0), "DR_Equil": 1,
         "DR_Regle": int(any(allocations) and sum(allocations, Decimal(0)) >= total), "N_Reglement": method,
     }
