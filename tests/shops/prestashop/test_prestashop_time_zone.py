@@ -15,6 +15,7 @@ from gescom_sync.sandbox.prestashop import WebserviceKey
 from gescom_sync.sandbox.prestashop.orders_seed import InProcess, seed_orders
 from gescom_sync.shops.base import OrderQuery
 from gescom_sync.shops.prestashop import PrestaShopConnector
+from gescom_sync.shops.prestashop.connector import NEEDED_PERMISSIONS
 from tests.shops.prestashop.sandbox import FAST, URL, PrestaShop, make_prestashop
 
 WINTER = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)  # 11:00 in Paris (UTC+1)
@@ -129,3 +130,17 @@ def test_a_time_zone_setting_that_is_no_time_zone_is_refused(shop: PrestaShop) -
         presta.read_order(order.id)
 
     assert "Paris" in refused.value.message and "(shop.timezone)" in refused.value.message
+
+
+def test_the_connection_test_says_an_unknown_time_zone(shop: PrestaShop) -> None:
+    granted = {name: tuple(m.upper() for m in methods) for name, methods in NEEDED_PERMISSIONS.items()}
+    shop.sandbox.add_key(WebserviceKey(ORDERS_ONLY_KEY, granted))  # everything needed, but not configurations
+
+    with PrestaShopConnector(URL, ORDERS_ONLY_KEY, options=FAST, transport=shop.transport,
+                             sleep=lambda _s: None) as presta, pytest.raises(ConfigError) as refused:
+        presta.test_connection()
+    assert "shop.timezone" in refused.value.message
+
+    with PrestaShopConnector(URL, ORDERS_ONLY_KEY, options=FAST, transport=shop.transport, sleep=lambda _s: None,
+                             time_zone="Europe/Paris") as presta:
+        assert "https://presta.test (/api/)" in presta.test_connection()

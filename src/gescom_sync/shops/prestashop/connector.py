@@ -55,6 +55,7 @@ class PrestaShopConnector(CatalogueSide, CustomerSide, OrderSide):
             raise ConnectionFailed(_(
                 "The PrestaShop webservice key at {url} lacks permissions on: {resources} (Advanced parameters > "
                 "Webservice: tick them for the key).").format(url=self.url, resources="; ".join(missing)))
+        self.zone  # noqa: B018 (loading it says an unknown time zone here, not at the first read of a run)
         form = "webservice/dispatcher.php" if self.ws.dispatcher else "/api/"
         return _("Connected to PrestaShop \"{shop}\" at {url} ({form}): the key can read and write.").format(
             shop=api.get("shopName") or "", url=self.url, form=form)
