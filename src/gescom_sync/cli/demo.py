@@ -94,6 +94,7 @@ NEXT_COMMANDS = (
     ("gescom-sync log demo", N_("the journal of the last run, again")),
     ("gescom-sync export products --dry-run", N_("what an export would send now: nothing, all is up to date")),
     ("gescom-sync update stock --json", N_("a stock update, journaled as JSON lines")),
+    ("gescom-sync import orders --dry-run", N_("what an order import would do now: nothing, every order is imported")),
     ("gescom-sync erp products --filter \"AR_Ref LIKE 'CH%'\"", N_("the articles a SQL filter selects")),
     ("gescom-sync erp stock --formula forecast", N_("stock with another quantity formula")),
     ("gescom-sync erp customers --json", N_("customer accounts, as JSON for scripts")),
