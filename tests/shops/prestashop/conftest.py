@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from gescom_sync.http import HttpOptions
+from gescom_sync.sandbox.prestashop.query import matches
 from gescom_sync.shops.prestashop import PrestaShopConnector
 from tests.shops.prestashop.recorded import answer
 
@@ -78,6 +79,15 @@ def presta(replay: Replay) -> Iterator[PrestaShopConnector]:
                                     sleep=lambda _s: None)
     yield connector
     connector.close()
+
+
+def listing(resource: str, records: list[dict[str, object]]) -> Callable[[httpx.Request], httpx.Response]:
+    """A list read of ``resource`` answered from ``records`` with its ``filter[...]`` applied, as the shop does."""
+    def answer_list(request: httpx.Request) -> httpx.Response:
+        filters = [(k[7:-1], v) for k, v in request.url.params.items() if k.startswith("filter[")]
+        return json_response({resource: [r for r in records if all(matches(r.get(name), v) for name, v in filters)]})
+
+    return answer_list
 
 
 def json_response(body: object, status: int = 200) -> httpx.Response:

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from gescom_sync.shops.prestashop import PrestaShopConnector
-from tests.shops.prestashop.conftest import Replay, json_response
+from tests.shops.prestashop.conftest import Replay, json_response, listing
 from tests.shops.prestashop.recorded import answer
 
 ADDRESS = {"id": 7, "id_customer": 3, "id_country": 8, "alias": "Home", "lastname": "Dupont", "firstname": "Marie",
@@ -23,8 +23,8 @@ def order_shop(replay: Replay) -> Replay:
     replay.on("GET", "/api/order_payments", answer("71"))
     replay.on("GET", "/api/order_carriers", answer("74"))
     replay.on("GET", "/api/order_cart_rules", json_response([]))
-    replay.on("GET", "/api/addresses/7", json_response({"address": ADDRESS}))
-    replay.on("GET", "/api/customers/3", json_response({"customers": [{"id": 3, "email": "marie.dupont@example.com"}]}))
+    replay.on("GET", "/api/addresses", listing("addresses", [ADDRESS]))
+    replay.on("GET", "/api/customers", listing("customers", [{"id": 3, "email": "marie.dupont@example.com"}]))
     replay.on("GET", "/api/currencies", json_response({"currencies": [{"id": 1, "iso_code": "EUR"}]}))
     replay.on("GET", "/api/countries", json_response({"countries": [{"id": 8, "iso_code": "FR"}]}))
     replay.on("GET", "/api/carriers", json_response({"carriers": [{"id": 1, "name": "Click and collect"}]}))

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
-
 
 from gescom_sync.errors import GescomError
 from gescom_sync.http import Action, HttpError, RequestFailed
@@ -18,7 +18,23 @@ from gescom_sync.shops.capabilities import Capability
 from gescom_sync.shops.prestashop import orders as order_records
 from gescom_sync.shops.prestashop.values import dec, ps_datetime, text, translated
 from gescom_sync.shops.prestashop.session import FAR_FUTURE, Session, failed, failed_request
-from gescom_sync.shops.prestashop.webservice import Filter, Value, equals
+from gescom_sync.shops.prestashop.webservice import PAGE_SIZE, Filter, Value, equals
+
+Rows = dict[str, list[dict[str, Any]]]
+
+
+@dataclass(frozen=True, slots=True)
+class _OrderParts:
+    """What hangs off a page of orders, read once for the page: by order id (payments: by
+    order reference), addresses and customers by their id."""
+
+    details: Rows
+    payments: Rows
+    carriers: Rows
+    cart_rules: Rows
+    messages: Rows
+    addresses: dict[str, dict[str, Any]]
+    customers: dict[str, dict[str, Any]]
 
 
 class OrderSide(Session):
@@ -38,34 +54,63 @@ class OrderSide(Session):
             filters.append(equals("id_shop", *query.stores))
         if query.order_ids:
             filters.append(equals("id", *query.order_ids))
-        for row in self.ws.records("orders", filters=filters):
-            yield self._order(row, with_messages=query.with_messages)
+        for page in _pages(self.ws.records("orders", filters=filters), PAGE_SIZE):
+            yield from self._orders(page, with_messages=query.with_messages)
 
     def read_order(self, order_id: str, *, with_messages: bool = False) -> Order:
         row = self.ws.read("orders", order_id)
         if row is None:
             raise RequestFailed(_("PrestaShop has no order {id}.").format(id=order_id), action=Action.FAIL_ITEM,
                                 method="GET", url=f"{self.url}/api/orders/{order_id}", status=404)
-        return self._order(row, with_messages=with_messages)
+        return self._orders([row], with_messages=with_messages)[0]
 
-    def _order(self, row: dict[str, Any], *, with_messages: bool) -> Order:
+    def _orders(self, rows: Sequence[dict[str, Any]], *, with_messages: bool) -> list[Order]:
+        """The orders of ``rows``, each part read for all of them at once (filtered lists), not per order."""
+        parts = self._order_parts(rows, with_messages=with_messages)
+        return [order_records.order(self._order_data(row, parts)) for row in rows]
+
+    def _order_parts(self, rows: Sequence[dict[str, Any]], *, with_messages: bool) -> _OrderParts:
+        ids = [str(row["id"]) for row in rows]
+        discounted = [str(row["id"]) for row in rows if dec(row.get("total_discounts"))]
+        address_ids = {text(row.get(k)) for row in rows for k in ("id_address_invoice", "id_address_delivery")}
+        return _OrderParts(
+            details=self._grouped("order_details", "id_order", ids),
+            payments=self._grouped("order_payments", "order_reference", [text(row.get("reference")) for row in rows]),
+            carriers=self._grouped("order_carriers", "id_order", ids),
+            cart_rules=self._grouped("order_cart_rules", "id_order", discounted),
+            messages=self._grouped("messages", "id_order", ids) if with_messages else {},
+            addresses=self._by_id("addresses", address_ids),
+            customers=self._by_id("customers", {text(row.get("id_customer")) for row in rows},
+                                  display=["id", "email", "is_guest"]))
+
+    def _grouped(self, resource: str, key: str, values: Sequence[str]) -> Rows:
+        """The ``resource`` records whose ``key`` is one of ``values``, by that key (one filtered read, paged)."""
+        found: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        wanted = sorted({v for v in values if v})
+        if wanted:
+            for record in self.ws.records(resource, filters=[equals(key, *wanted)]):
+                found[text(record.get(key))].append(record)
+        return found
+
+    def _by_id(self, resource: str, ids: set[str], display: Sequence[str] | None = None) -> dict[str, dict[str, Any]]:
+        wanted = sorted(i for i in ids if i and i != "0")
+        if not wanted:
+            return {}
+        return {str(r["id"]): r for r in self.ws.records(resource, display=display, filters=[equals("id", *wanted)])}
+
+    def _order_data(self, row: dict[str, Any], parts: _OrderParts) -> order_records.OrderData:
         order_id = str(row["id"])
-        by_order = [equals("id_order", order_id)]
-        details = list(self.ws.records("order_details", filters=by_order))
-        data = order_records.OrderData(
-            order=row, details=details,
-            payments=list(self.ws.records("order_payments", filters=[equals("order_reference", row.get("reference"))])),
-            carriers=list(self.ws.records("order_carriers", filters=by_order)),
-            cart_rules=list(self.ws.records("order_cart_rules", filters=by_order)) if dec(row.get("total_discounts")) else [],
-            messages=list(self.ws.records("messages", filters=by_order)) if with_messages else [],
-            invoice_address=self.ws.read("addresses", text(row.get("id_address_invoice"))),
-            delivery_address=self.ws.read("addresses", text(row.get("id_address_delivery"))),
-            customer=self.ws.read("customers", text(row.get("id_customer")), display=["id", "email", "is_guest"]),
+        return order_records.OrderData(
+            order=row, details=parts.details.get(order_id, []),
+            payments=parts.payments.get(text(row.get("reference")), []), carriers=parts.carriers.get(order_id, []),
+            cart_rules=parts.cart_rules.get(order_id, []), messages=parts.messages.get(order_id, []),
+            invoice_address=parts.addresses.get(text(row.get("id_address_invoice"))),
+            delivery_address=parts.addresses.get(text(row.get("id_address_delivery"))),
+            customer=parts.customers.get(text(row.get("id_customer"))),
             currency=self._currency_codes().get(text(row.get("id_currency")), ""),
             country_codes=self._country_codes(), carrier_names=self._carrier_names(),
             tax_rates={tax_id: rate for tax_id, (rate, _name) in self._taxes().items()},
             tax_names={tax_id: name for tax_id, (_rate, name) in self._taxes().items()}, zone=self.zone)
-        return order_records.order(data)
 
     def _currency_codes(self) -> dict[str, str]:
         return self._cached("currencies", lambda: {str(r["id"]): text(r.get("iso_code")) for r in
@@ -167,6 +212,17 @@ class OrderSide(Session):
 
     def read_returns(self, query: OrderQuery) -> Iterator[Return]:
         self._refuse(Capability.RETURNS)
+
+
+def _pages(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    page: list[dict[str, Any]] = []
+    for row in rows:
+        page.append(row)
+        if len(page) == size:
+            yield page
+            page = []
+    if page:
+        yield page
 
 
 def _failure(order_id: str, error: GescomError) -> WriteResult:
