@@ -12,6 +12,7 @@ import os
 import random
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections import Counter
@@ -295,3 +296,11 @@ def measure_naive(kinds: list[Kind], sample: int, pause: float) -> tuple[int, fl
             seconds += spent / done * kind.count
             sent += done
     return total, seconds, sent
+
+
+def bench_main(args, run: Callable[..., dict], render: Callable[[dict], str]) -> int:  # noqa: ANN001 - parsed arguments
+    """Run a bench in a temporary folder and print its report: a table, or one JSON object with ``--json``."""
+    with tempfile.TemporaryDirectory(prefix="gescom-sync-bench-") as folder:
+        report = run(args, Path(folder))
+    print(json.dumps(report) if args.json else render(report))
+    return 0

@@ -30,17 +30,16 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import json
 import math
 import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from decimal import Decimal
 from pathlib import Path
 
 from _support import (
+    bench_main,
     Call,
     Catalogue,
     Kind,
@@ -86,11 +85,7 @@ class Scenario:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="gescom-sync-bench-") as folder:
-        report = run(args, Path(folder))
-    print(json.dumps(report) if args.json else render(report))
-    return 0
+    return bench_main(parse_args(argv), run, render)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

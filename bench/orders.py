@@ -39,12 +39,11 @@ import json
 import math
 import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from _support import Call, Kind, RequestCounter, count_requests, gescom_sync_command, measure_naive, run_child, \
+from _support import bench_main, Call, Kind, RequestCounter, count_requests, gescom_sync_command, measure_naive, run_child, \
     summary_counters, writes
 
 SCENARIOS = ("first_import", "second_import")
@@ -68,11 +67,7 @@ class Scenario:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="gescom-sync-bench-") as folder:
-        report = run(args, Path(folder))
-    print(json.dumps(report) if args.json else render(report))
-    return 0
+    return bench_main(parse_args(argv), run, render)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

@@ -9,12 +9,10 @@ from decimal import Decimal
 import pytest
 import sqlalchemy as sa
 
-from gescom_sync.backoffice.sage100 import Sage100BackOffice, schema
-from gescom_sync.demo import bijou
+from gescom_sync.backoffice.sage100 import schema
+from tests.backoffice.since_support import LONG_AGO, SINCE, aged_bijou, opened, touch
 from gescom_sync.model import PriceRuleKind
 
-LONG_AGO = datetime(2026, 1, 1, 8, 0)
-SINCE = datetime(2026, 6, 1, 8, 0)
 PRICE_TABLES = (schema.F_ARTICLE, schema.F_ARTCLIENT, schema.F_TARIFQTE, schema.F_TARIFGAM, schema.F_TARIFCOND,
                 schema.F_CONDITION, schema.F_ARTCOMPTA, schema.F_FAMTARIF, schema.F_FAMCLIENT, schema.F_FAMCOMPTA)
 
@@ -22,24 +20,14 @@ PRICE_TABLES = (schema.F_ARTICLE, schema.F_ARTCLIENT, schema.F_TARIFQTE, schema.
 @pytest.fixture
 def database(tmp_path):
     """A Bijou database of its own, every article and price row last modified LONG_AGO."""
-    bijou.create(tmp_path / "bijou.sqlite")
-    engine = sa.create_engine(f"sqlite:///{tmp_path / 'bijou.sqlite'}")
-    with engine.begin() as connection:
-        for table in PRICE_TABLES:
-            connection.execute(sa.update(table).values(cbModification=LONG_AGO))
-    yield engine
-    engine.dispose()
+    with aged_bijou(tmp_path, PRICE_TABLES) as engine:
+        yield engine
 
 
 @pytest.fixture
 def sage(database):
-    with Sage100BackOffice.from_url(database.url.database) as backoffice:
+    with opened(database) as backoffice:
         yield backoffice
-
-
-def touch(engine: sa.Engine, table: sa.Table, where: sa.ColumnElement[bool], **values) -> None:
-    with engine.begin() as connection:
-        connection.execute(sa.update(table).where(where).values(cbModification=datetime.now(), **values))
 
 
 def changed(sage, since=SINCE) -> set[str]:

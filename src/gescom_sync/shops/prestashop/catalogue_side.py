@@ -212,13 +212,7 @@ class CatalogueSide(Session):
             fields: dict[str, Value] = {"name": brand.name, "active": 1}
             if brand.description is not None:
                 fields["description"] = self.languages_map.texts(brand.description, {}, "description", creating=True)
-            shop_id = brand.shop_id or self._find_by_name("manufacturers", brand.name)
-            if shop_id:
-                self.ws.update("manufacturers", shop_id, fields)
-                return WriteResult(brand.key, WriteOutcome.UPDATED, shop_id)
-            created = self._create_once("manufacturers", fields, None,
-                                        lambda: as_record(self._find_by_name("manufacturers", brand.name)))
-            return WriteResult(brand.key, WriteOutcome.CREATED, str(created["id"]))
+            return self._save_named("manufacturers", brand.key, brand.name, brand.shop_id, fields)
 
         return self._each(brands, lambda b: b.key, write)
 

@@ -24,13 +24,7 @@ class CustomerSide(Session):
     def write_customer_groups(self, groups: Sequence[ShopCustomerGroup]) -> list[WriteResult]:
         def write(group: ShopCustomerGroup) -> WriteResult:
             fields = customers.group_fields(group, self.languages_map)
-            shop_id = group.shop_id or self._find_by_name("groups", group.name)
-            if shop_id:
-                self.ws.update("groups", shop_id, fields)
-                return WriteResult(group.key, WriteOutcome.UPDATED, shop_id)
-            created = self._create_once("groups", fields, None,
-                                        lambda: as_record(self._find_by_name("groups", group.name)))
-            return WriteResult(group.key, WriteOutcome.CREATED, str(created["id"]))
+            return self._save_named("groups", group.key, group.name, group.shop_id, fields)
 
         return self._each(groups, lambda g: g.key, write)
 

@@ -169,6 +169,16 @@ class Session:
                 return str(record["id"])
         return None
 
+    def _save_named(self, resource: str, key: str, name: str, shop_id: str | None,
+                    fields: dict[str, Value]) -> WriteResult:
+        """Update the bound record, else adopt the one of the same name, else create it (once)."""
+        shop_id = shop_id or self._find_by_name(resource, name)
+        if shop_id:
+            self.ws.update(resource, shop_id, fields)
+            return WriteResult(key, WriteOutcome.UPDATED, shop_id)
+        created = self._create_once(resource, fields, None, lambda: as_record(self._find_by_name(resource, name)))
+        return WriteResult(key, WriteOutcome.CREATED, str(created["id"]))
+
     def _stock_rows(self, product_id: str) -> list[dict[str, Any]]:
         return list(self.ws.records("stock_availables", filters=[equals("id_product", product_id)]))
 
