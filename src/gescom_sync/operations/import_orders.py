@@ -410,13 +410,10 @@ def _create_grouped_documents(run: OperationRun, documents: DocumentWriter, cata
     today = datetime.now().astimezone().date()
     groups = group_by_day(drafts, settings)
     _record_statuses(run, [(order_id, plan.status_after(rules[order_id])) for g in groups
-                           if g.draft is not None and not _waits(g.draft, today) for order_id in g.shop_order_ids])
+                           if not _waits(g.draft, today) for order_id in g.shop_order_ids])
     for group in groups:
         ids = group.shop_order_ids
-        if group.error is not None:
-            for order_id in ids:
-                run.journal.item(ORDER, order_id, Action.FAILED, Message(group.error.message, literal=True))
-        elif _waits(group.draft, today):
+        if _waits(group.draft, today):
             run.keep_watermark()  # the next run after the end of the day must read them again
             for order_id in ids:
                 run.journal.item(ORDER, order_id, Action.SKIPPED, Message(

@@ -82,19 +82,27 @@ def build_document(order: Order, account: str, rule: StatusRule, settings: Impor
 
 
 def ecart_lines(orders: str, expected: Decimal, lines: list[DraftLine], footer: ShippingFooter | None,
-                settings: ImportOrdersSettings, warnings: list[Message]) -> list[DraftLine]:
+                settings: ImportOrdersSettings, warnings: list[Message], *, merged: bool = False) -> list[DraftLine]:
     """The totals check of the document of ``orders`` (one id, or a group's): its total including tax
-    against the shop's ``expected``; an Écart line when asked, else OrderRejected."""
+    against the shop's ``expected``; an Écart line when asked, else OrderRejected.
+
+    A ``merged`` group's orders each passed this check already: what is left is the tax of the
+    merged bases rounded once instead of once per order, so it always becomes an Écart line."""
     total = document_totals(lines, footer, settings.lines.prices_tax_included).included
     difference = expected - total
     if abs(difference) <= settings.totals.tolerance:
         return []
-    if not settings.totals.ecart_line:
+    if merged:
+        warnings.append(Message(N_("Orders {orders}: the tax of the grouped document, rounded once on the day's "
+                                   "bases, is {difference} off the orders' own; an Écart line makes the total {shop}."),
+                                orders=orders, difference=difference, shop=expected))
+    elif not settings.totals.ecart_line:
         raise OrderRejected(_("Order {order}: the document's total including tax would be {document}, the shop's "
                               "is {shop} (difference {difference}); the order is not imported "
                               "(import_orders.totals.ecart_line adds an Écart line).").format(
             order=orders, document=total, shop=expected, difference=difference))
-    warnings.append(Message(N_("Order {order}: an Écart line of {difference} makes the total {shop}."),
-                            order=orders, difference=difference, shop=expected))
+    else:
+        warnings.append(Message(N_("Order {order}: an Écart line of {difference} makes the total {shop}."),
+                                order=orders, difference=difference, shop=expected))
     return [DraftLine(LineKind.ECART, settings.special_articles.ecart, _("Rounding difference"), Decimal(1),
                       difference, None, ZERO)]

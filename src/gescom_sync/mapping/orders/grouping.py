@@ -22,7 +22,6 @@ from gescom_sync.i18n import _
 from gescom_sync.journal.events import Message
 from gescom_sync.mapping.orders.build import ecart_lines
 from gescom_sync.mapping.orders.draft import ZERO, DocumentDraft, DraftLine, LineKind, PaymentDraft, ShippingFooter
-from gescom_sync.mapping.orders.errors import OrderRejected
 from gescom_sync.mapping.orders.payments import settle_difference
 from gescom_sync.mapping.orders.totals import document_totals
 from gescom_sync.profiles.orders import ImportOrdersSettings
@@ -33,11 +32,10 @@ LABEL_LENGTH = 35  # RG_Libelle
 
 @dataclass(frozen=True, slots=True)
 class GroupedDraft:
-    """The document of one or more shop orders; ``error`` when the group cannot be imported."""
+    """The document of one or more shop orders."""
 
-    draft: DocumentDraft | None
+    draft: DocumentDraft
     shop_order_ids: tuple[str, ...]
-    error: OrderRejected | None = None
 
 
 def group_by_day(drafts: Sequence[DocumentDraft], settings: ImportOrdersSettings) -> list[GroupedDraft]:
@@ -70,10 +68,7 @@ def _merged(members: list[DocumentDraft], settings: ImportOrdersSettings) -> Gro
     if settings.grouping.merge_lines:
         lines = _merged_lines(lines)
     expected = sum((d.expected_total for d in members), ZERO)
-    try:
-        lines += ecart_lines(", ".join(ids), expected, lines, footer, settings, warnings)
-    except OrderRejected as error:
-        return GroupedDraft(None, ids, error)
+    lines += ecart_lines(", ".join(ids), expected, lines, footer, settings, warnings, merged=True)
     lines += [line for d in members for line in d.lines if line.kind is LineKind.COMMENT]
     payments = [p for d in members for p in d.payments]
     if settings.grouping.merge_payments:
