@@ -341,9 +341,11 @@ def place_order(shop_kind: str, sandbox: Any, lines: Sequence[tuple[str, int]], 
     guest's with :data:`WOOCOMMERCE_GUEST`'s address; ``shipping`` (WooCommerce only) is a
     "Colissimo" flat rate of that amount, tax excluded, the shop taxing it; ``meta`` (WooCommerce
     only) are the order's ``meta_data``, as a checkout field stores them (a VAT number plugin's
-    ``vat_number``); ``currency`` (WooCommerce only) the order's currency, as a multi-currency
-    checkout sets it; ``fees`` (WooCommerce only) are (name, amount excluding tax) fee lines at the
-    standard rate, as a gift wrapping option adds them."""
+    ``vat_number``); ``currency`` the order's currency, as a multi-currency checkout sets it
+    (PrestaShop: the cart's ``id_currency``, the shop pricing it at the currency's rate);
+    ``fees`` are (name, amount excluding tax) fee lines at the standard rate, as a gift wrapping
+    option adds them: on PrestaShop one fee only, the gift wrapping of a ``gift`` cart, its price
+    set as the shop's ``PS_GIFT_WRAPPING_PRICE`` (the shop names it itself)."""
     if shop_kind == "woocommerce":
         if carrier is not None:
             raise ValueError("place_order(carrier=...) is a PrestaShop carrier id; WooCommerce orders have none")
@@ -352,12 +354,35 @@ def place_order(shop_kind: str, sandbox: Any, lines: Sequence[tuple[str, int]], 
                                          "currency": currency,
                                          "fee_lines": [{"name": name, "total": str(amount), "tax_status": "taxable"}
                                                        for name, amount in fees]})
-    if meta or currency != "EUR" or fees:
-        raise ValueError("place_order(meta=, currency=, fees=) are WooCommerce's; the PrestaShop sandbox has none")
+    if meta:
+        raise ValueError("place_order(meta=...) are WooCommerce's order meta; a PrestaShop order has none")
+    if len(fees) > 1:
+        raise ValueError("place_order(fees=...): a PrestaShop cart has one fee, its gift wrapping")
     if shipping is not None:
         raise ValueError("place_order(shipping=...) is a WooCommerce flat rate; PrestaShop's shipping comes from carrier")
+    if fees:
+        set_prestashop_configuration(sandbox, "PS_GIFT_WRAPPING_PRICE", str(fees[0][1]))
     return _place_prestashop_order(sandbox, lines, str(customer or _prestashop_guest(sandbox)), status, coupons,
-                                   carrier or 1)
+                                   carrier or 1, currency, gift=bool(fees))
+
+
+def set_prestashop_configuration(sandbox: Any, name: str, value: str) -> None:
+    """A PrestaShop setting changed by the merchant (its ``configurations`` row, through the webservice)."""
+    with _prestashop(sandbox) as shop:
+        row = shop.ws.first("configurations", equals("name", name), display=["id"])
+        shop.ws.replace("configurations", str(row["id"]), {"name": name, "value": value})
+
+
+def set_prestashop_price_in(sandbox: Any, sku: str, currency: str, price: Decimal) -> None:
+    """A product's price in another currency than the shop's: a specific price for everyone given in that
+    currency, as the product page's "Specific prices" sets it (PrestaShop takes it as is, not converted)."""
+    with _prestashop(sandbox) as shop:
+        found = shop.ws.first("currencies", equals("iso_code", currency), display=["id"])
+        product = _prestashop_place(shop, sku)
+        shop.ws.create("specific_prices", {
+            **product, "id_shop": 1, "id_cart": 0, "id_currency": found["id"], "id_country": 0, "id_group": 0,
+            "id_customer": 0, "price": str(price), "from_quantity": 1, "reduction": 0, "reduction_tax": 1,
+            "reduction_type": "amount", "from": "0000-00-00 00:00:00", "to": "0000-00-00 00:00:00"})
 
 
 @contextmanager
@@ -423,8 +448,9 @@ def _woocommerce_variation(shop: WooCommerceConnector, sku: str) -> dict[str, An
 
 
 def _place_prestashop_order(sandbox: Any, lines: Sequence[tuple[str, int]], customer: str, status: str | None,
-                            coupons: Sequence[Coupon], carrier: int) -> str:
+                            coupons: Sequence[Coupon], carrier: int, currency: str, *, gift: bool) -> str:
     with _prestashop(sandbox) as shop:
+        currency_id = shop.ws.first("currencies", equals("iso_code", currency), display=["id"])["id"]
         buyer = shop.ws.read("customers", customer)
         address = shop.ws.first("addresses", equals("id_customer", customer), equals("deleted", 0), display=["id"])
         address_id = str(address["id"]) if address else _add_prestashop_address(
@@ -433,15 +459,16 @@ def _place_prestashop_order(sandbox: Any, lines: Sequence[tuple[str, int]], cust
             _add_cart_rule(shop, coupon, customer)
         rows = [{**_prestashop_place(shop, sku), "id_address_delivery": address_id, "id_customization": 0,
                  "quantity": quantity} for sku, quantity in lines]
-        common = {"id_address_delivery": address_id, "id_address_invoice": address_id, "id_currency": 1,
+        common = {"id_address_delivery": address_id, "id_address_invoice": address_id, "id_currency": currency_id,
                   "id_customer": customer, "id_lang": 1, "id_shop_group": 1, "id_shop": 1, "id_carrier": carrier}
         delivery_option = json.dumps({address_id: f"{carrier},"})  # what the checkout stores on the cart
-        cart = shop.ws.create("carts", {**common, "delivery_option": delivery_option}, {"cart_rows": rows})
+        cart = shop.ws.create("carts", {**common, "delivery_option": delivery_option, "gift": int(gift)},
+                              {"cart_rows": rows})
         total = sandbox.shop.shop.cart_total(int(cart["id"]))  # what the customer pays (Cart::getOrderTotal)
         order = shop.ws.create("orders", {
             **common, "id_cart": cart["id"], "module": "ps_checkpayment", "payment": "Payments by check",
             "total_paid": str(total), "total_paid_real": str(total), "total_products": 0, "total_products_wt": 0,
-            "conversion_rate": 1, "current_state": 0, "valid": 0})
+            "conversion_rate": 1, "current_state": 0, "valid": 0})  # the shop sets the currency's rate itself
         if status is not None:
             shop.ws.create("order_histories", {"id_order": order["id"], "id_order_state": status}, None,
                            {"sendemail": 0})

@@ -11,9 +11,11 @@ below 50.00, free from 100.00. Payments by cheque become method 2 in journal BQ1
 
 Covered on both shops: a coupon spread pro rata on two tax rates, shipping in the footer and as a
 line, a guest, an unknown SKU on Divers, a variant and a packaging line, lines entered tax
-included, grouping per day, a B2B order matched by its VAT number. A shop that cannot express a
-case skips it with the shop's limitation (PrestaShop sandbox: euros only, no gift wrapping, no
-rounding gap; WooCommerce: one payment per order).
+included, grouping per day, a B2B order matched by its VAT number, a rounding gap and its Écart
+line (PrestaShop: the shop set to round each item), gift wrapping on the Emballage article, an
+order in dollars at its rate (PrestaShop: its US dollar at 1.10, the ring's price given in
+dollars). The one case left skipped is a shop's own limit: WooCommerce holds one payment per
+order.
 """
 
 from __future__ import annotations
@@ -44,7 +46,15 @@ from tests.operations.order_support import (
     shop_totals,
     stock_the_shop,
 )
-from tests.operations.shop_state import Coupon, add_product, create_customer, place_order, placed_at
+from tests.operations.shop_state import (
+    Coupon,
+    add_product,
+    create_customer,
+    place_order,
+    placed_at,
+    set_prestashop_configuration,
+    set_prestashop_price_in,
+)
 
 DELIVERY = {"woocommerce": {"shipping": D("8.33")}, "prestashop": {"carrier": 2}}
 
@@ -132,26 +142,36 @@ def test_shipping_as_a_line_on_the_frais_de_port_article(profile, sandbox, shop,
     assert shop_totals(sandbox)[order] == expected[shop][1]
 
 
-@pytest.mark.parametrize("shop", [
-    "woocommerce",
-    pytest.param("prestashop", marks=pytest.mark.skip(
-        reason="PrestaShop (round_type 2: each tax rate's total rounded, as Sage rounds the document's) "
-               "leaves no rounding difference on a checkout's order")),
-])
+ROUNDING = {  # (lines ordered, the shop's total, the back office's, the message, the header after the Écart line)
+    # three lines of 8.33 at 20 %: the shop rounds each line's tax, 3 x 1.67 = 5.01, and the shipping's 1.67:
+    # 24.99 + 5.01 + 8.33 + 1.67 = 40.00. Sage taxes the base of the rate once: (24.99 + 8.33) x 20 % =
+    # 6.664 -> 6.66; 33.32 + 6.66 = 39.98: 0.02 short. With the Écart line: 24.99 + 0.02 = 25.01 excl. tax
+    # (the shipping stays in the footer), 39.98 + 0.02 = 40.00
+    "woocommerce": ([("PETIT1", 1)] * 3, D("40.00"), "would be 39.98, the shop's is 40.00 (difference 0.02)", D("0.02"),
+                    (D("25.01"), D("40.00"), D("8.33"))),
+    # one line of 3 (a cart holds a product once), each item rounded (PS_ROUND_TYPE 1): 8.33 x 1.20 = 9.996 ->
+    # 10.00, x 3 = 30.00 (5.01 of tax on 24.99); 30.00 < 50.00: carrier 2 at 7.50 + 1.50; 30.00 + 9.00 = 39.00.
+    # Sage: (24.99 + 7.50) x 20 % = 6.498 -> 6.50; 32.49 + 6.50 = 38.99: 0.01 short. With the Écart line:
+    # 24.99 + 0.01 = 25.00 excl. tax, 38.99 + 0.01 = 39.00
+    "prestashop": ([("PETIT1", 3)], D("39.00"), "would be 38.99, the shop's is 39.00 (difference 0.01)", D("0.01"),
+                   (D("25.00"), D("39.00"), D("7.50"))),
+}
+
+
 def test_a_rounding_difference_fails_the_order_unless_an_ecart_line_is_asked(profile, sandbox, shop, tmp_path):
     stock_the_shop(sandbox)
     add_product(shop, sandbox, "PETIT1", D("8.33"))
     configure(profile, shop)
-    # three lines of 8.33 at 20 %: the shop rounds each line's tax, 3 x 1.67 = 5.01, and the shipping's 1.67:
-    # 24.99 + 5.01 + 8.33 + 1.67 = 40.00. Sage taxes the base of the rate once: (24.99 + 8.33) x 20 % =
-    # 6.664 -> 6.66; 33.32 + 6.66 = 39.98: 0.02 short.
-    order = paid_order(shop, sandbox, [("PETIT1", 1)] * 3)
-    assert shop_totals(sandbox)[order] == D("40.00")
+    if shop == "prestashop":
+        set_prestashop_configuration(sandbox, "PS_ROUND_TYPE", "1")  # Order::ROUND_ITEM: each item rounded
+    lines, shop_total, message, gap, after = ROUNDING[shop]
+    order = paid_order(shop, sandbox, lines)
+    assert shop_totals(sandbox)[order] == shop_total
 
     refused = cli("import", "orders")
     assert refused.exit_code == 1, refused.output
     assert items(profile)[("order", order)][0] == "failed"
-    assert "would be 39.98, the shop's is 40.00 (difference 0.02)" in refused.output
+    assert message in refused.output
     database = tmp_path / "bijou.sqlite"
     assert documents(database, [order]) == []
 
@@ -159,10 +179,9 @@ def test_a_rounding_difference_fails_the_order_unless_an_ecart_line_is_asked(pro
     asked = cli("import", "orders")
     assert asked.exit_code == 0, asked.output
     document = document_of(database, order)
-    assert line_figures(database, document["DO_Piece"])[-1] == ("ECART", "Rounding difference", D(1), D("0.02"),
-                                                                D("0.02"), None)  # no tax: the 0.02 is added as is
-    # lines 24.99 + 0.02 = 25.01 excl. tax (the shipping stays in the footer); 39.98 + 0.02 = 40.00, the shop's total
-    assert header_figures(document) == (D("25.01"), D("40.00"), D("8.33"))
+    assert line_figures(database, document["DO_Piece"])[-1] == ("ECART", "Rounding difference", D(1), gap, gap,
+                                                                None)  # no tax: the gap is added as is
+    assert header_figures(document) == after
 
 
 VARIANT_NAMES = {"woocommerce": "Chaîne argent maille gourmette - 40 cm",  # the shop's line names
@@ -253,38 +272,48 @@ def test_an_order_paid_twice_gets_both_payments(profile, sandbox, shop, tmp_path
         [D("141.10")], [(2, "BQ1", D("100.00"), D("100.00")), (3, "BQ1", D("41.10"), D("41.10"))])
 
 
-EUROS_ONLY = pytest.mark.skip(reason="the PrestaShop sandbox sells in euros only (its one currency, id 1)")
 IN_DOLLARS = {"orders_in_currency": True, "mapping": {"USD": 2}}  # P_DEVISE slot 2: Dollar US
 
 
 def dollar_order(profile: str, sandbox: Any, shop: str) -> str:
-    """1 ring at 100.00 USD + 8.33 of shipping, taxed 20 %: 100.00 + 20.00 + 8.33 + 1.67 = 130.00 USD, at the
-    rate the multi-currency checkout stored: 1.10 USD for 1 EUR."""
+    """1 ring at 100.00 USD, taxed 20 %, at the rate the multi-currency checkout stored: 1.10 USD for 1 EUR.
+    WooCommerce adds 8.33 of shipping: 100.00 + 20.00 + 8.33 + 1.67 = 130.00 USD. PrestaShop sells the ring
+    at a price given in dollars (not converted) and its carrier 2 sees 120.00 USD = 109.09 EUR >= 100.00:
+    free, 100.00 + 20.00 = 120.00 USD."""
     stock_the_shop(sandbox)
     configure(profile, shop, currency=IN_DOLLARS)
-    return paid_order(shop, sandbox, [("BAOR01", 1)], currency="USD", meta={"currency_rate": "1.10"})
+    if shop == "woocommerce":
+        return paid_order(shop, sandbox, [("BAOR01", 1)], currency="USD", meta={"currency_rate": "1.10"})
+    set_prestashop_price_in(sandbox, "BAOR01", "USD", D("100.00"))
+    return paid_order(shop, sandbox, [("BAOR01", 1)], currency="USD")  # the shop's USD: conversion_rate 1.10
 
 
-@pytest.mark.parametrize("shop", ["woocommerce", pytest.param("prestashop", marks=EUROS_ONLY)])
+DOLLAR_FIGURES = {  # (header in dollars, the cheque and the due amount: (euros, dollars))
+    # 130.00 / 1.10 = 118.1818 -> 118.18 EUR
+    "woocommerce": ((D("100.00"), D("130.00"), D("8.33")), (D("118.18"), D("130.00"))),
+    # 120.00 / 1.10 = 109.0909 -> 109.09 EUR
+    "prestashop": ((D("100.00"), D("120.00"), D("0.00")), (D("109.09"), D("120.00"))),
+}
+
+
 def test_a_foreign_currency_order_with_its_rate(profile, sandbox, shop, tmp_path):
     order = dollar_order(profile, sandbox, shop)
 
     assert cli("import", "orders").exit_code == 0
     database = tmp_path / "bijou.sqlite"
     document = document_of(database, order)
+    header, (euros, dollars) = DOLLAR_FIGURES[shop]
     assert (document["DO_Devise"], D(str(document["DO_Cours"]))) == (2, D("1.10"))
-    assert header_figures(document) == (D("100.00"), D("130.00"), D("8.33"))  # in dollars, as the shop's
+    assert header_figures(document) == header  # in dollars, as the shop's
     line = schema.F_DOCLIGNE
     # the dollar price kept (DL_PUDevise), the euro price 100.00 / 1.10 = 90.909091 (6 places)
     assert column_values(database, line, line.c.DO_Piece == document["DO_Piece"], "AR_Ref", "DL_PUDevise",
                          "DL_PrixUnitaire") == [("BAOR01", D("100.00"), D("90.909091"))]
-    # the cheque: 130.00 USD, 130.00 / 1.10 = 118.1818 -> 118.18 EUR
     paid = schema.F_CREGLEMENT
     assert column_values(database, paid, paid.c.N_Devise == 2, "RG_Montant", "RG_MontantDev", "RG_Cours") == [
-        (D("118.18"), D("130.00"), D("1.10"))]
+        (euros, dollars, D("1.10"))]
 
 
-@pytest.mark.parametrize("shop", ["woocommerce", pytest.param("prestashop", marks=EUROS_ONLY)])
 def test_a_foreign_currency_due_amount_is_to_the_cent(profile, sandbox, shop, tmp_path):
     order = dollar_order(profile, sandbox, shop)
 
@@ -292,26 +321,35 @@ def test_a_foreign_currency_due_amount_is_to_the_cent(profile, sandbox, shop, tm
     database = tmp_path / "bijou.sqlite"
     due = schema.F_DOCREGL
     assert column_values(database, due, due.c.DO_Piece == document_of(database, order)["DO_Piece"], "DR_Montant",
-                         "DR_MontantDev") == [(D("118.18"), D("130.00"))]
+                         "DR_MontantDev") == [DOLLAR_FIGURES[shop][1]]
 
 
-@pytest.mark.parametrize("shop", ["woocommerce", pytest.param("prestashop", marks=pytest.mark.skip(
-    reason="the PrestaShop sandbox's carts do not price gift wrapping (no gift option on its checkout)"))])
+GIFT_WRAPPING = {  # the Emballage line, the shop's total and the header
+    # 1 book 20.00 + 1.10; gift wrapping 4.17 + 20 % = 0.834 -> 0.83; shipping 8.33 + 1.67: 36.10. Sage: 20 % on
+    # 4.17 + 8.33 (footer) = 12.50 -> 2.50, as the shop's 0.83 + 1.67; 24.17 + 8.33 + 1.10 + 2.50 = 36.10
+    "woocommerce": (("EMBALLAGE", "Emballage cadeau", D(1), D("4.17"), D("4.17"), "C20"), D("36.10"),
+                    (D("24.17"), D("36.10"), D("8.33"))),
+    # PrestaShop names it itself; PS_GIFT_WRAPPING_PRICE 4.17 x 1.20 = 5.004 -> 5.00 (its tax 0.83, the 20 %
+    # of tax rules group 1); carrier 2 sees 21.10 + 5.00 = 26.10 < 50.00: 7.50 + 1.50; 21.10 + 5.00 + 9.00 =
+    # 35.10. Sage: 20 % on 4.17 + 7.50 = 11.67 -> 2.33; 24.17 + 7.50 + 1.10 + 2.33 = 35.10
+    "prestashop": (("EMBALLAGE", "Gift wrapping", D(1), D("4.17"), D("4.17"), "C20"), D("35.10"),
+                   (D("24.17"), D("35.10"), D("7.50"))),
+}
+
+
 def test_gift_wrapping_becomes_an_emballage_line(profile, sandbox, shop, tmp_path):
     stock_the_shop(sandbox)
     configure(profile, shop)
-    # 1 book 20.00 + 1.10; gift wrapping 4.17 + 20 % = 0.834 -> 0.83; shipping 8.33 + 1.67: 36.10
+    wrapping_line, shop_total, header = GIFT_WRAPPING[shop]
     order = paid_order(shop, sandbox, [("LIVRE01", 1)], fees=[("Emballage cadeau", D("4.17"))])
-    assert shop_totals(sandbox)[order] == D("36.10")
+    assert shop_totals(sandbox)[order] == shop_total
 
     assert cli("import", "orders").exit_code == 0
     database = tmp_path / "bijou.sqlite"
     document = document_of(database, order)
     assert line_figures(database, document["DO_Piece"]) == [
-        ("LIVRE01", "Livre bijoux", D(1), D("20.00"), D("20.00"), "C55"),
-        ("EMBALLAGE", "Emballage cadeau", D(1), D("4.17"), D("4.17"), "C20")]
-    # 20 % on 4.17 + 8.33 (footer) = 12.50 -> 2.50, as the shop's 0.83 + 1.67; 24.17 + 8.33 + 1.10 + 2.50 = 36.10
-    assert header_figures(document) == (D("24.17"), D("36.10"), D("8.33"))
+        ("LIVRE01", "Livre bijoux", D(1), D("20.00"), D("20.00"), "C55"), wrapping_line]
+    assert header_figures(document) == header
 
 
 def test_lines_entered_tax_included(profile, sandbox, shop, tmp_path):

@@ -85,7 +85,10 @@ def test_the_orders_cycle_through_every_kind_with_exact_totals(twins):
     assert {kind: o.status for kind, o in orders.items()} == {
         "paid": "2", "guest": "2", "coupon": "2", "on-hold": "1", "completed": "5", "foreign-currency": "2",
         "gift-wrap": "2", "variation": "2"}
-    assert all(o.rounding_difference() == 0 and o.total > 0 and o.currency == "EUR" for o in orders.values())
+    assert all(o.rounding_difference() == 0 and o.total > 0 for o in orders.values())
+    assert {kind: (o.currency, o.meta["currency_rate"]) for kind, o in orders.items() if o.currency != "EUR"} == {
+        "foreign-currency": ("USD", "1.100000")}  # the shop's dollar
+    assert placed[5].currency == "USD"
     assert orders["guest"].customer_id is None and orders["paid"].customer_id is not None
     assert placed[1].customer == "Claire FONTAINE" and orders["guest"].billing.city == "Nantes"
     (coupon,) = orders["coupon"].discounts
@@ -93,6 +96,8 @@ def test_the_orders_cycle_through_every_kind_with_exact_totals(twins):
     assert (coupon.code, coupon.amount) == ("bijou10", (products / 10).quantize(D("0.01")))
     assert orders["gift-wrap"].messages[0].text == "Merci d'emballer chaque bijou séparément."
     assert [(s.method_id, s.total) for s in orders["gift-wrap"].shipping_lines] == [("1", D("0"))]
+    # the shop's gift wrapping: 4.17 + 20 % = 5.004 -> 5.00
+    assert [(f.total, f.total_tax) for f in orders["gift-wrap"].fee_lines] == [(D("4.17"), D("0.83"))]
     variation = next(line for line in orders["variation"].lines if line.variant_id)
     assert (variation.reference, variation.quantity) == ("SHIRT-L", D("3"))
     assert {o.payments[0].method for o in orders.values()} == {"ps_wirepayment", "ps_checkpayment", "ps_cashondelivery"}
@@ -104,8 +109,10 @@ def test_carrier_2_charges_by_the_cart_total(twins):
         orders = [connector.read_order(p.id) for p in seed_orders(sandbox.shop, 16) if p.kind != "gift-wrap"]
 
     def carrier_cost(order) -> D:  # noqa: ANN001 - an Order
-        products = order.total - order.shipping_total - order.shipping_tax
-        return D("7.50") if products < 50 else D("4.90") if products < 100 else D("0")
+        """The carrier's ranges in euros; a dollar order's total converted back, its cost converted."""
+        rate = D(order.meta["currency_rate"])
+        products = (order.total - order.shipping_total - order.shipping_tax) / rate
+        return (D("7.50") if products < 50 else D("4.90") if products < 100 else D("0")) * rate
 
     assert all(o.shipping_lines[0].method_id == "2" for o in orders)
     assert [o.shipping_total for o in orders] == [carrier_cost(o) for o in orders]

@@ -152,7 +152,7 @@ def test_reference_data_and_accounts_for_the_mapping_tables(presta: PrestaShopCo
     assert [(c.code, c.enabled) for c in presta.carriers()][:2] == [("1", True), ("2", True)]
     assert [p.code for p in presta.payment_methods()] == ["ps_checkpayment"]
     assert ("4", "Shipped") in [(s.code, s.name) for s in presta.order_statuses()]
-    assert "FR" in [c.code for c in presta.countries()] and [c.code for c in presta.currencies()] == ["EUR"]
+    assert "FR" in [c.code for c in presta.countries()] and [c.code for c in presta.currencies()] == ["EUR", "USD"]
     assert presta.tax_classes()[0].code == "1" and [s.id for s in presta.stores()] == ["1"]
     [account] = presta.read_customers()
     assert (account.email, account.has_ordered, account.billing.country) == ("contact@topaz.fr", True, "FR")

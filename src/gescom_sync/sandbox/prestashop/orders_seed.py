@@ -15,9 +15,11 @@ ps_checkpayment and ps_cashondelivery; shipping by carrier 2 (its price ranges: 
 below 50 €, 4.90 € below 100 €, free from 100 €, + 20 % VAT); the guest checks out with a
 guest account (``is_guest``, reused from one order to the next); the coupon is a 10 %
 cart rule for that customer (the webservice puts no code on a cart: the shop applies it);
-the gift order has the cart's ``gift`` flag and message, an order message, and ships free
-(carrier 1, click and collect). What the sandbox lacks: a second currency (the
-foreign-currency orders are in euros) and the price of gift wrapping (none is charged).
+the gift order has the cart's ``gift`` flag and message, an order message, pays the shop's gift
+wrapping (``PS_GIFT_WRAPPING_PRICE``, 4.17 € + 20 % in the sandbox) and ships free (carrier 1,
+click and collect); the foreign-currency order is a cart in the shop's US dollars
+(``FOREIGN_CURRENCY``), priced by the shop at the dollar's ``conversion_rate`` (1.10 in the
+sandbox; the common seeder's rate is WooCommerce's), in euros on a shop without that currency.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from gescom_sync.sandbox.common.orders_seed import (
     COUPON_CODE,
     COUPON_PERCENT,
     CUSTOMERS,
+    FOREIGN_CURRENCY,
     GIFT_MESSAGE,
     GUEST,
     KINDS,
@@ -175,7 +178,8 @@ def _place(side: ShopSide, plan: OrderPlan, buyers: list[tuple[int, int]]) -> Se
     customer, address = _account(side, GUEST, guest=True) if plan.customer is None else buyers[plan.customer]
     if kind.coupon:
         _add_coupon(side, customer)
-    common = {"id_address_delivery": address, "id_address_invoice": address, "id_currency": EURO,
+    currency_id, currency = _currency(side, FOREIGN_CURRENCY) if kind.foreign_currency else (EURO, "EUR")
+    common = {"id_address_delivery": address, "id_address_invoice": address, "id_currency": currency_id,
               "id_customer": customer, "id_lang": ENGLISH, "id_shop_group": 1, "id_shop": 1}
     gift = {"gift": 1, "gift_message": GIFT_MESSAGE} if kind.gift_wrap else {}
     carrier = FREE_CARRIER if kind.gift_wrap else DELIVERED_CARRIER
@@ -194,7 +198,13 @@ def _place(side: ShopSide, plan: OrderPlan, buyers: list[tuple[int, int]]) -> Se
     if kind.gift_wrap:
         side.create("messages", {"id_order": order["id"], "id_cart": cart["id"], "id_customer": customer,
                                  "message": GIFT_MESSAGE, "private": 0})
-    return SeededOrder(str(order["id"]), kind.name, str(state), "EUR", total, buyer_name(person[0], person[1]))
+    return SeededOrder(str(order["id"]), kind.name, str(state), currency, total, buyer_name(person[0], person[1]))
+
+
+def _currency(side: ShopSide, iso_code: str) -> tuple[int, str]:
+    """(id, ISO code) of the shop's currency ``iso_code``; the euro when the shop does not sell in it."""
+    found = side.records("currencies", iso_code=iso_code, deleted=0)
+    return (int(found[0]["id"]), iso_code) if found else (EURO, "EUR")
 
 
 def _add_coupon(side: ShopSide, customer: int) -> None:

@@ -5,7 +5,11 @@ states, carriers, currency, groups and configuration values of the recorded shop
 (recordings 26, 33, 35, 36, 37), French VAT rules, and a few countries with PrestaShop's
 own ids (France is 8). The carriers' price and weight ranges and their costs per zone
 (``deliveries``) are the sandbox's: carrier 2 "My carrier" costs 7.50 below 50 € (tax
-included), 4.90 below 100 € and nothing from 100 € in Europe.
+included), 4.90 below 100 € and nothing from 100 € in Europe. The merchant's own settings
+on top: a second currency, the US dollar (2) at 1.10 for 1 € (Localization > Currencies), and
+gift wrapping offered at 4.17 € tax excluded, taxed by tax rules group 1 (20 %)
+(``PS_GIFT_WRAPPING*``). Prices round per line (``PS_ROUND_TYPE`` 2, ``Order::ROUND_LINE``;
+1 rounds each item, 3 the total) half up (``PS_PRICE_ROUND_MODE`` 2, ``PS_ROUND_HALF_UP``).
 """
 
 from __future__ import annotations
@@ -63,7 +67,12 @@ CONFIGURATION = [(1, "PS_LANG_DEFAULT", "1"), (2, "PS_CURRENCY_DEFAULT", "1"), (
                  (11, "PS_OS_PAYMENT", "2"), (12, "PS_MULTISHOP_FEATURE_ACTIVE", "0"), (13, "PS_STOCK_MANAGEMENT", "1"),
                  (14, "PS_PRICE_ROUND_MODE", "2"), (15, "PS_ROUND_TYPE", "2"), (16, "PS_CARRIER_DEFAULT", "1"),
                  (17, "PS_SHIPPING_HANDLING", "2"), (18, "PS_SHIPPING_FREE_PRICE", "0"), (19, "PS_SHIPPING_FREE_WEIGHT", "0"),
-                 (20, "PS_SHIPPING_METHOD", "1"), (21, "PS_TIMEZONE", SHOP_TIME_ZONE), (127, "PS_OS_WS_PAYMENT", "11")]
+                 (20, "PS_SHIPPING_METHOD", "1"), (21, "PS_TIMEZONE", SHOP_TIME_ZONE), (22, "PS_GIFT_WRAPPING", "1"),
+                 (23, "PS_GIFT_WRAPPING_PRICE", "4.17"), (24, "PS_GIFT_WRAPPING_TAX_RULES_GROUP", "1"),
+                 (127, "PS_OS_WS_PAYMENT", "11")]
+# id, ISO code, numeric ISO code, English and French names, symbol, units for 1 € (the default currency)
+CURRENCIES = [(1, "EUR", "978", "Euro", "euro", "€", "1.000000"), (2, "USD", "840", "US Dollar", "dollar des États-Unis",
+                                                                   "$", "1.100000")]
 
 
 def translated(english: str, french: str | None = None) -> list[dict[str, Any]]:
@@ -107,8 +116,9 @@ def initial_records() -> dict[str, list[dict[str, Any]]]:
         "weight_ranges": [blank("weight_ranges", id=i, id_carrier=c, delimiter1=f"{low}.000000", delimiter2=f"{high}.000000")
                           for i, c, low, high in WEIGHT_RANGES],
         "deliveries": _deliveries(),
-        "currencies": [blank("currencies", id=1, names=translated("Euro", "euro"), name="Euro", symbol=translated("€"),
-                             iso_code="EUR", numeric_iso_code="978", precision=2, conversion_rate="1.000000", active=1)],
+        "currencies": [blank("currencies", id=i, names=translated(en, fr), name=en, symbol=translated(symbol), iso_code=iso,
+                             numeric_iso_code=number, precision=2, conversion_rate=rate, active=1)
+                       for i, iso, number, en, fr, symbol, rate in CURRENCIES],
         "groups": [blank("groups", id=i, reduction="0.000000", price_display_method=0, show_prices="1",
                          name=translated(en, fr), **dated) for i, en, fr in GROUPS],
         "zones": [blank("zones", id=i, name=n, active="1") for i, n in ZONES],

@@ -10,14 +10,20 @@ on the cart's weight; from included, to excluded). Outside every range the carri
 its highest range (``range_behavior`` 0) or cannot deliver (1). Then the handling charges
 (``PS_SHIPPING_HANDLING`` when ``shipping_handling``), free shipping from
 ``PS_SHIPPING_FREE_PRICE`` / ``PS_SHIPPING_FREE_WEIGHT``, and the VAT of the carrier's tax
-rules group for the delivery country, each amount rounded to the cent.
+rules group for the delivery country, each amount rounded to the cent. In another currency
+than the default one, the ranges compare the total converted back to the default currency
+and the cost is converted at the currency's ``conversion_rate`` before its VAT
+(``Carrier::getDeliveryPriceByPrice``, ``Tools::convertPrice``).
+
+Amounts round as ``Tools::ps_round`` does, in the shop's ``PS_PRICE_ROUND_MODE`` (0 up, 1 down,
+2 half up, 3 half down, 4 half even; 5, half odd, rounds half up here).
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from gescom_sync.sandbox.prestashop.render import Record
@@ -28,6 +34,8 @@ if TYPE_CHECKING:
 CENT = Decimal("0.01")
 BY_WEIGHT, BY_PRICE, FREE = 1, 2, 3
 DEFAULT_COUNTRY = 8
+ROUND_MODES = {0: ROUND_CEILING, 1: ROUND_FLOOR, 2: ROUND_HALF_UP, 3: ROUND_HALF_DOWN, 4: ROUND_HALF_EVEN}
+"""``PS_PRICE_ROUND_MODE`` (PS_ROUND_UP, PS_ROUND_DOWN, PS_ROUND_HALF_UP...) -> Decimal's rounding."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +54,11 @@ class ShippingRules:
 
     store: Store
 
+    def ps_round(self, value: Decimal, places: Decimal = CENT) -> Decimal:
+        """``Tools::ps_round``: ``value`` to ``places`` in the shop's ``PS_PRICE_ROUND_MODE``."""
+        mode = ROUND_MODES.get(int(self.configuration("PS_PRICE_ROUND_MODE") or 2), ROUND_HALF_UP)
+        return value.quantize(places, mode)
+
     def group_tax_rate(self, tax_rules_group: int, country_id: int) -> tuple[Decimal, int]:
         """(rate in %, tax id) of a tax rules group for a country."""
         rules = self.where("tax_rules", id_tax_rules_group=tax_rules_group)
@@ -53,15 +66,18 @@ class ShippingRules:
         tax = self.store.get("taxes", rule["id_tax"]) if rule else None
         return (Decimal(tax["rate"]) if tax else Decimal(0)), (tax["id"] if tax else 0)
 
-    def cart_shipping(self, cart: Record, country_id: int, total_incl: Decimal, weight: Decimal) -> Shipping:
-        """What shipping ``cart`` costs to ``country_id`` for products worth ``total_incl`` (after cart rules)."""
+    def cart_shipping(self, cart: Record, country_id: int, total_incl: Decimal, weight: Decimal,
+                      conversion_rate: Decimal = Decimal(1)) -> Shipping:
+        """What shipping ``cart`` costs to ``country_id`` for a cart worth ``total_incl`` (after cart rules), in
+        the cart's currency (``conversion_rate`` of them for one of the default currency)."""
         zone = self._zone(country_id)
+        total_incl = total_incl / conversion_rate
         carrier = self._cart_carrier(cart, zone, total_incl, weight)
         if carrier is None:
             return Shipping(None, Decimal(0), Decimal(0), Decimal(0))
         rate, _tax = self.group_tax_rate(carrier["id_tax_rules_group"], country_id)
-        excl = self._cost(carrier, zone, total_incl, weight) or Decimal(0)
-        return Shipping(carrier, cents(excl), cents(excl * (1 + rate / 100)), rate)
+        excl = (self._cost(carrier, zone, total_incl, weight) or Decimal(0)) * conversion_rate
+        return Shipping(carrier, self.ps_round(excl), self.ps_round(excl * (1 + rate / 100)), rate)
 
     def _zone(self, country_id: int) -> int:
         country = self.store.get("countries", country_id) or self.store.get("countries", DEFAULT_COUNTRY)

@@ -13,6 +13,10 @@ their sum, and each line's ``total`` is after its share (``subtotal`` before), t
 pro rata of the lines' amounts (tax: of the lines' taxes), the last cent on the largest
 line. No fee line is made of them. A free-shipping rule's shipping part is taken off the
 shipping line, not off the products.
+
+Gift wrapping (``total_wrapping*``) is a fee line. The order does not say its tax: it is the
+shop's tax that gives that tax on the amount tax excluded, within a cent (the lines' taxes
+first), as ``PS_GIFT_WRAPPING_TAX_RULES_GROUP`` charged it.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from datetime import UTC, datetime, tzinfo
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from gescom_sync.i18n import _
 from gescom_sync.model.order import (
     ZERO,
     Discount,
@@ -74,6 +79,7 @@ def order(data: OrderData) -> Order:
     discount_tax = money(o.get("total_discounts_tax_incl")) - money(o.get("total_discounts_tax_excl")) - free_tax
     lines = _after_discounts(tuple(_line(d) for d in data.details), discount_excl, discount_tax)
     shipping = _shipping(data, free_excl, free_tax)
+    fees = _fees(data)
     total_incl, total_excl = money(o.get("total_paid_tax_incl")), money(o.get("total_paid_tax_excl"))
     payments = tuple(_payment(p, text(o.get("module")), data.zone) for p in data.payments)
     return Order(
@@ -83,8 +89,8 @@ def order(data: OrderData) -> Order:
         billing=_address(data.invoice_address, data), shipping=_address(data.delivery_address, data), lines=lines,
         total=total_incl, total_tax=total_incl - total_excl, discount_total=discount_excl, discount_tax=discount_tax,
         shipping_total=sum((s.total for s in shipping), ZERO), shipping_tax=sum((s.total_tax for s in shipping), ZERO),
-        shipping_lines=shipping, fee_lines=_fees(o), discounts=_discounts(data.cart_rules, free_excl, free_tax),
-        taxes=_taxes(lines, shipping, o, data), payments=payments,
+        shipping_lines=shipping, fee_lines=fees, discounts=_discounts(data.cart_rules, free_excl, free_tax),
+        taxes=_taxes([*lines, *fees], shipping, o, data), payments=payments,
         messages=tuple(message(m, data.zone) for m in data.messages), customer_id=_customer_id(o, data.customer),
         paid_at=payments[0].paid_at if payments and integer(o.get("valid")) else None,
         store=text(o.get("id_shop")) or None, meta=_meta(o, data.invoice_address),
@@ -167,11 +173,25 @@ def _shipping(data: OrderData, free_excl: Decimal, free_tax: Decimal) -> tuple[S
                          taxes=(LineTax(_shipping_tax_id(o, data), tax),) if tax else ()),)
 
 
-def _fees(o: Record) -> tuple[FeeLine, ...]:
+def _fees(data: OrderData) -> tuple[FeeLine, ...]:
+    o = data.order
     wrap_excl, wrap_incl = money(o.get("total_wrapping_tax_excl")), money(o.get("total_wrapping_tax_incl"))
     if not wrap_incl:
         return ()
-    return (FeeLine(WRAPPING_FEE_ID, "Gift wrapping", wrap_excl, wrap_incl - wrap_excl),)
+    tax = wrap_incl - wrap_excl
+    tax_id = _tax_giving(tax, wrap_excl, data) if tax else None
+    return (FeeLine(WRAPPING_FEE_ID, _("Gift wrapping"), wrap_excl, tax,
+                    taxes=(LineTax(tax_id, tax),) if tax_id else ()),)
+
+
+def _tax_giving(tax: Decimal, base: Decimal, data: OrderData) -> str | None:
+    """The shop's tax whose rate on ``base`` gives ``tax``, within a cent (an amount converted to the order's
+    currency after its tax); the closest, one the lines use first."""
+    used = [tax_id for detail in data.details for tax_id in association_ids(detail, "taxes")]
+    gaps = [(abs((base * data.tax_rates.get(t, ZERO) / 100).quantize(CENT, ROUND_HALF_UP) - tax), position, t)
+            for position, t in enumerate(dict.fromkeys([*used, *data.tax_rates]))]
+    close = [gap for gap in gaps if gap[0] <= CENT]
+    return min(close)[2] if close else None
 
 
 def _discounts(cart_rules: Sequence[Record], free_excl: Decimal, free_tax: Decimal) -> tuple[Discount, ...]:
@@ -189,9 +209,9 @@ def _discounts(cart_rules: Sequence[Record], free_excl: Decimal, free_tax: Decim
     return tuple(found)
 
 
-def _taxes(lines: Sequence[OrderLine], shipping: Sequence[ShippingLine], o: Record, data: OrderData
+def _taxes(lines: Sequence[OrderLine | FeeLine], shipping: Sequence[ShippingLine], o: Record, data: OrderData
            ) -> tuple[OrderTax, ...]:
-    """Per tax of the lines and the shipping, labelled with the tax's name (its rate when unknown)."""
+    """Per tax of the lines (and fees) and the shipping, labelled with the tax's name (its rate when unknown)."""
     per_tax: dict[str, Decimal] = defaultdict(lambda: ZERO)
     for line in lines:
         for tax in line.taxes:
