@@ -16,7 +16,8 @@ import signal
 import subprocess
 import sys
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 from decimal import Decimal as D
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ import pytest
 
 from gescom_sync.cli.orders import order_selection
 from gescom_sync.errors import ConfigError
-from gescom_sync.operations.import_orders import CREATING, ORDER, STATUS, period_dates
+from gescom_sync.operations.import_orders import CREATING, ORDER, STATUS, OrderSelection, period_dates
 from gescom_sync.operations.lock import ProfileBusy, lock_path, profile_lock
 from gescom_sync.shops.prestashop import PrestaShopConnector
 from gescom_sync.shops.woocommerce.connector import WooCommerceConnector
@@ -345,14 +346,22 @@ def test_periods_across_a_year_and_a_february():
         period_dates("last-year", date(2027, 1, 3))
 
 
-def test_from_and_to_select_whole_local_days():
-    selection = order_selection(None, "2026-11-02", "30/11/2026", today=date(2026, 11, 19))
-    assert (selection.start.date(), selection.end.date()) == (date(2026, 11, 2), date(2026, 12, 1))
-    assert selection.start.tzinfo is not None
+def test_from_and_to_select_whole_days_of_the_shop():
+    selection = order_selection(None, "2026-11-02", "30/11/2026")
+    assert (selection.first, selection.last) == (date(2026, 11, 2), date(2026, 11, 30))
+    # Paris is at UTC+1 in November: the period runs from 2 Nov 00:00 Paris (1 Nov 23:00 UTC) to 1 Dec 00:00 Paris
+    period = selection.bounds(ZoneInfo("Europe/Paris"))
+    assert (period.start.astimezone(UTC), period.end.astimezone(UTC)) == (datetime(2026, 11, 1, 23, tzinfo=UTC),
+                                                                          datetime(2026, 11, 30, 23, tzinfo=UTC))
+    # a preset counts from the shop's today: yesterday of Thursday 19 Nov is Wednesday 18
+    assert OrderSelection.of_period("yesterday", today=date(2026, 11, 19)).days(UTC) == (date(2026, 11, 18),
+                                                                                         date(2026, 11, 18))
     with pytest.raises(ConfigError, match="soit --period, soit --from/--to"):
-        order_selection("today", "2026-11-02", None, today=date(2026, 11, 19))
+        order_selection("today", "2026-11-02", None)
     with pytest.raises(ConfigError, match="n'est pas une date"):
-        order_selection(None, "2 nov", None, today=date(2026, 11, 19))
+        order_selection(None, "2 nov", None)
+    with pytest.raises(ConfigError, match="'last-year' inconnue"):
+        order_selection("last-year", None, None)
 
 
 def test_orders_of_a_file_become_documents_and_leave_the_shop_statuses(profile, sandbox, shop, tmp_path,

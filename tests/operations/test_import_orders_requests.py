@@ -1,7 +1,8 @@
 """What the order import asks the shop, counted request by request on the WooCommerce sandbox:
 the statuses of the orders imported go in one ``orders/batch`` call (100 a call), the notes
 are read only for the orders imported (and only when ``header.messages`` wants them), and a
-re-run over orders already imported reads the order pages and nothing else.
+re-run over orders already imported reads the order pages and nothing else (and, once a run,
+the site's time zone from WordPress's index ``/wp-json/``).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from tests.operations.order_support import (
 
 ORDERS = 30
 ID = re.compile(r"/\d+")
+INDEX = {"GET /wp-json/": 1}  # the shop's time zone, read once a run (its days are the periods')
 
 
 @pytest.fixture
@@ -63,7 +65,7 @@ def test_statuses_go_in_one_batch_and_notes_are_read_for_the_orders_imported_onl
     configure(profile, header={"messages": "all", "reference_template": "Web %OI"})
     first = cli("import", "orders")
     assert first.exit_code == 0, first.output
-    assert requests == Counter({"GET orders": 1, "GET orders/<id>/notes": ORDERS, "POST orders/batch": 1})
+    assert requests == Counter({"GET orders": 1, "GET orders/<id>/notes": ORDERS, "POST orders/batch": 1, **INDEX})
     assert len(bindings(profile)) == ORDERS
     assert shop_statuses(sandbox) == dict.fromkeys(thirty_orders, "completed")
 
@@ -77,13 +79,13 @@ def test_a_re_run_over_imported_orders_reads_only_the_order_pages(profile, sandb
     again = cli("import", "orders", "--period", "today")
     assert again.exit_code == 0, again.output
     assert len(bindings(profile)) == ORDERS
-    assert requests == Counter({"GET orders": 1})
+    assert requests == Counter({"GET orders": 1, **INDEX})
 
 
 def test_without_messages_no_note_is_read(profile, sandbox, thirty_orders, requests):
     configure(profile)  # header.messages: none
     assert cli("import", "orders").exit_code == 0
-    assert requests == Counter({"GET orders": 1, "POST orders/batch": 1})
+    assert requests == Counter({"GET orders": 1, "POST orders/batch": 1, **INDEX})
 
 
 def test_the_notes_of_several_orders_are_read_in_order_of_writing(sandbox, thirty_orders):

@@ -106,7 +106,7 @@ def test_from_settings_builds_the_connector_of_a_profile():
 
 
 def test_a_known_pricing_extension_is_named_in_the_reason(shop: Shop):
-    """The sandbox serves no /wp-json/ index; a real site lists its REST namespaces there."""
+    """The sandbox's /wp-json/ index lists no extension; a site with Wholesale Suite lists its namespace there."""
     import httpx
 
     class WithIndex(httpx.BaseTransport):

@@ -31,7 +31,7 @@ PeriodOption = typer.Option(None, "--period", help="today, yesterday, this-week,
 def import_orders_command(
     request: RunRequest,
     period: str | None = PeriodOption,
-    first: str | None = typer.Option(None, "--from", help="First day (YYYY-MM-DD or DD/MM/YYYY)."),
+    first: str | None = typer.Option(None, "--from", help="First day, of the shop's time zone (YYYY-MM-DD or DD/MM/YYYY)."),
     last: str | None = typer.Option(None, "--to", help="Last day, included."),
     include_transferred: bool = typer.Option(False, "--include-transferred",
                                              help="Also the orders already imported (a document still in the back "
@@ -44,19 +44,20 @@ def import_orders_command(
     """Import the shop's orders as back-office documents (default: those changed since the last transfer date)."""
     from gescom_sync.operations.import_orders import import_orders
 
-    selection = order_selection(period, first, last, today=date.today(), include_transferred=include_transferred,
+    selection = order_selection(period, first, last, include_transferred=include_transferred,
                                 update_stock=update_stock, file=file)
     request.run("import_orders", partial(import_orders, selection=selection))
 
 
-def order_selection(period: str | None, first: str | None, last: str | None, *, today: date, **options: Any):
-    """The selection of ``--period`` or ``--from``/``--to`` (local days), with the other options."""
-    from gescom_sync.operations.import_orders import OrderSelection, period_dates
+def order_selection(period: str | None, first: str | None, last: str | None, **options: Any):
+    """The selection of ``--period`` or ``--from``/``--to``, with the other options. Its days are the
+    shop's: the run counts a period from the shop's today and takes midnights in its time zone."""
+    from gescom_sync.operations.import_orders import OrderSelection
 
     if period and (first or last):
         raise ConfigError(_("Give either --period or --from/--to, not both."))
     if period:
-        return OrderSelection.between(*period_dates(period, today), **options)
+        return OrderSelection.of_period(period, **options)
     return OrderSelection.between(parse_day(first, "--from"), parse_day(last, "--to"), **options)
 
 

@@ -11,9 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from gescom_sync.i18n import N_, _
-from gescom_sync.journal.events import Message
+
+if TYPE_CHECKING:
+    from gescom_sync.journal.events import Message
 
 VARIABLE = re.compile(r"%([A-Z]{2})")
 
@@ -84,6 +87,10 @@ def render(template: str, values: Mapping[str, str], field: TemplateField) -> Re
     text = VARIABLE.sub(lambda match: str(values.get(match.group(1), "")), template).strip()
     if len(text) <= field.length:
         return Rendered(text)
+    # Imported here: the profiles check templates when they load (every command), and
+    # importing the journal's package brings its sinks and the state store.
+    from gescom_sync.journal.events import Message
+
     cut = text[: field.length].rstrip()
     warning = Message(N_("{key}: \"{text}\" is longer than {length} characters; cut to \"{cut}\"."),
                       key=field.key, text=text, length=field.length, cut=cut)

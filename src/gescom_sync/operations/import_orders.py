@@ -19,7 +19,11 @@ of a multistore), or an orders file, then:
    the next run (for the orders that are bound) without importing the order again.
    With grouping per day, the drafts of a day that is over go through ``group_by_day`` and
    each group is one document, every order of it bound (``BC00040``, ``BC00040/<id>``...);
-   today's orders wait for the run after the end of the day.
+   today's orders (the shop's today) wait for the run after the end of the day.
+
+A day is the shop's: its time zone is learnt once a run (``Shop.time_zone()``), and the
+period's days, the documents' and payments' dates, grouping's days and its "today" are
+days in that zone, whatever the machine's.
 
 The orders' notes are read (``Shop.read_order_messages``) for the orders to import only,
 so a re-run over orders already imported reads the order pages and nothing else.
@@ -36,7 +40,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 
 from gescom_sync.backoffice.writer import CustomerWriter, DocumentWriter, WrittenDocument
@@ -97,6 +101,7 @@ WOULD_CREATE = {
 
 def period_dates(period: str, today: date) -> tuple[date, date]:
     """The first and last day of a period preset (weeks run Monday to Sunday)."""
+    check_period(period)
     monday = today - timedelta(days=today.weekday())
     first_of_month = today.replace(day=1)
     last_month_end = first_of_month - timedelta(days=1)
@@ -109,10 +114,13 @@ def period_dates(period: str, today: date) -> tuple[date, date]:
         "this-month": (first_of_month, _month_end(today)),
         "last-month": (last_month_end.replace(day=1), last_month_end),
     }
-    if period not in ranges:
+    return ranges[period]
+
+
+def check_period(period: str) -> None:
+    if period not in PERIODS:
         raise ConfigError(_("Unknown period {period!r}; expected one of: {periods}.").format(
             period=period, periods=", ".join(PERIODS)))
-    return ranges[period]
 
 
 def _month_end(day: date) -> date:
@@ -122,27 +130,54 @@ def _month_end(day: date) -> date:
 
 @dataclass(frozen=True)
 class OrderSelection:
-    """What the user asked: a period (``start`` inclusive, ``end`` exclusive, local time), the
-    options of SPEC §3.6, and an orders file to read instead of the shop."""
+    """What the user asked: the days ``first`` to ``last`` included (either may be open) or a
+    ``period`` preset, the options of SPEC §3.6, and an orders file to read instead of the shop.
+    The days are the shop's: a preset counts from the shop's today (``today`` when fixed, e.g. by
+    a test), and :meth:`bounds` makes the days moments in the shop's time zone, learnt by the run."""
 
-    start: datetime | None = None
-    end: datetime | None = None
+    first: date | None = None
+    last: date | None = None
+    period: str | None = None
+    today: date | None = None
     include_transferred: bool = False
     update_stock: bool = False
     file: Path | None = None
 
     @classmethod
     def between(cls, first: date | None, last: date | None, **options: object) -> OrderSelection:
-        """The days ``first`` to ``last`` included, in local time (either may be open)."""
-        start = datetime.combine(first, time.min).astimezone() if first else None
-        end = datetime.combine(last + timedelta(days=1), time.min).astimezone() if last else None
-        if start and end and end <= start:
+        if first and last and last < first:
             raise ConfigError(_("The period ends ({last}) before it starts ({first}).").format(first=first, last=last))
-        return cls(start, end, **options)  # type: ignore[arg-type]
+        return cls(first, last, **options)  # type: ignore[arg-type]
+
+    @classmethod
+    def of_period(cls, period: str, **options: object) -> OrderSelection:
+        check_period(period)
+        return cls(period=period, **options)  # type: ignore[arg-type]
 
     @property
     def has_period(self) -> bool:
-        return self.start is not None or self.end is not None
+        return self.period is not None or self.first is not None or self.last is not None
+
+    def days(self, zone: tzinfo) -> tuple[date | None, date | None]:
+        """The first and last day asked, a preset's counted from today in ``zone``."""
+        if self.period is None:
+            return self.first, self.last
+        return period_dates(self.period, self.today or datetime.now(zone).date())
+
+    def bounds(self, zone: tzinfo) -> Period:
+        """The period's start (its first midnight) and end (the midnight after its last day) in ``zone``."""
+        first, last = self.days(zone)
+        start = datetime.combine(first, time.min, zone) if first else None
+        end = datetime.combine(last + timedelta(days=1), time.min, zone) if last else None
+        return Period(start, end)
+
+
+@dataclass(frozen=True)
+class Period:
+    """Moments from ``start`` (included) to ``end`` (excluded), aware; None: open."""
+
+    start: datetime | None = None
+    end: datetime | None = None
 
     def holds(self, moment: datetime) -> bool:
         moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
@@ -168,6 +203,8 @@ class Plan:
     no_account: dict[str, str] = field(default_factory=dict)  # order id -> why
     articles: set[str] = field(default_factory=set)  # articles of the documents created
     set_statuses: bool = True  # orders of a file: the shop's statuses are left alone
+    zone: tzinfo = UTC  # the shop's time zone: its days are the documents' and grouping's
+    today: date | None = None  # the shop's today (grouping per day waits for its end)
 
     def status_after(self, rule: StatusRule) -> str | None:
         return rule.set_status_after if self.set_statuses else None
@@ -181,11 +218,12 @@ def import_orders(run: OperationRun, selection: OrderSelection) -> None:
         bound = {b.shop_id: b.erp_key for b in run.store.bindings.list(run.profile.name, ORDER)}
         if not run.options.dry_run:
             _retry_statuses(run, bound)
+        zone = run.shop.time_zone()
         run.journal.step(texts.READING_ORDERS)
-        orders = _read_orders(run, selection, settings)
+        orders = _read_orders(run, selection, selection.bounds(zone), settings)
         customers = DryRunWriter(real_customers) if run.options.dry_run else real_customers
         statuses = _StatusQueue(run)
-        plan = _analyse(run, documents, orders, bound, selection, settings, statuses)
+        plan = _analyse(run, documents, orders, bound, selection, settings, statuses, zone)
         _add_messages(run, plan, settings)
         _resolve_customers(run, customers, plan, settings)
         if settings.grouping.orders == "none":
@@ -199,37 +237,45 @@ def import_orders(run: OperationRun, selection: OrderSelection) -> None:
         run.keep_watermark()  # the orders changed since the last transfer date were not all looked at
 
 
-def _read_orders(run: OperationRun, selection: OrderSelection, settings: ImportOrdersSettings) -> list[Order]:
+def _read_orders(run: OperationRun, selection: OrderSelection, period: Period,
+                 settings: ImportOrdersSettings) -> list[Order]:
     if selection.file is not None:
         from gescom_sync.orders_file import read_orders_file
 
         orders: Iterable[Order] = read_orders_file(selection.file)
     else:
-        orders = run.shop.read_orders(_query(run, selection, settings))
+        orders = run.shop.read_orders(_query(run, selection, period, settings))
     by_invoice = settings.find_by == "invoice_date"
-    return [o for o in orders if selection.holds(invoice_date(o) if by_invoice else o.created_at)]
+    return [o for o in orders if period.holds(invoice_date(o) if by_invoice else o.created_at)]
 
 
-def _query(run: OperationRun, selection: OrderSelection, settings: ImportOrdersSettings) -> OrderQuery:
+def _query(run: OperationRun, selection: OrderSelection, period: Period, settings: ImportOrdersSettings) -> OrderQuery:
     """Orders in the statuses that have an import rule: created in the period; by invoice date,
     changed since its start (an order completed then was changed then); without a period,
     changed since the last transfer date (less the overlap), or all on the first run."""
     statuses = tuple(status for status, rule in settings.statuses.items() if rule.import_order)
-    query = OrderQuery(statuses=statuses, stores=tuple(settings.stores))  # messages: only of the orders imported
+    query = OrderQuery(statuses=statuses, stores=tuple(settings.stores),  # messages: only of the orders imported
+                       with_customer_vat_numbers=_matches_by_vat_number(run.profile, settings))
     if not selection.has_period:
         watermark = run.store.watermarks.get(run.profile.name, run.operation)
         return replace(query, modified_after=watermark - WATERMARK_OVERLAP if watermark else None)
     if settings.find_by == "invoice_date":
-        return replace(query, modified_after=selection.start, created_to=selection.end)
-    return replace(query, created_from=selection.start, created_to=selection.end)
+        return replace(query, modified_after=period.start, created_to=period.end)
+    return replace(query, created_from=period.start, created_to=period.end)
+
+
+def _matches_by_vat_number(profile: Profile, settings: ImportOrdersSettings) -> bool:
+    """Whether an order's customer may be matched by VAT number (so its customer's is worth reading)."""
+    rules = order_rules(profile)
+    return rules.mode == "per_customer" and rules.match_by_vat_number and settings.grouping.orders != "all"
 
 
 def _analyse(run: OperationRun, documents: DocumentWriter, orders: Sequence[Order], bound: dict[str, str],
-             selection: OrderSelection, settings: ImportOrdersSettings, statuses: _StatusQueue) -> Plan:
+             selection: OrderSelection, settings: ImportOrdersSettings, statuses: _StatusQueue, zone: tzinfo) -> Plan:
     """Journal the orders left alone or repaired; the others are to create."""
     run.journal.step(texts.ANALYSING_ORDERS)
     interrupted = {p.shop_id for p in run.store.pending.list(run.profile.name, ORDER, CREATING)}
-    plan = Plan(set_statuses=selection.file is None)
+    plan = Plan(set_statuses=selection.file is None, zone=zone, today=selection.today or datetime.now(zone).date())
     skipped: list[tuple[Order, Action, Message]] = []
     for order in orders:
         rule = status_rule(order, settings)
@@ -387,7 +433,7 @@ def _create_documents(run: OperationRun, documents: DocumentWriter, catalogue: O
 
 def _draft(run: OperationRun, order: Order, rule: StatusRule, plan: Plan, settings: ImportOrdersSettings,
            catalogue: OrderCatalogue) -> DocumentDraft:
-    draft = build_document(order, plan.accounts[order.id], rule, settings, catalogue)
+    draft = build_document(order, plan.accounts[order.id], rule, settings, catalogue, zone=plan.zone)
     for warning in draft.warnings:
         run.journal.warning(warning)
     return draft
@@ -407,7 +453,7 @@ def _create_grouped_documents(run: OperationRun, documents: DocumentWriter, cata
     never split over two documents."""
     run.journal.expect(len(plan.to_create))
     drafts, rules = _drafts(run, catalogue, plan, settings)
-    today = datetime.now().astimezone().date()
+    today = plan.today or datetime.now(plan.zone).date()  # a draft's date is its day in the shop's zone too
     groups = group_by_day(drafts, settings)
     _record_statuses(run, [(order_id, plan.status_after(rules[order_id])) for g in groups
                            if not _waits(g.draft, today) for order_id in g.shop_order_ids])

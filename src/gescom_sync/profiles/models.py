@@ -14,8 +14,8 @@ import re
 from pathlib import Path
 from typing import Annotated, ClassVar, Literal, Union
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import sqlalchemy as sa
 from pydantic import Field, SecretStr, field_validator
 
 from gescom_sync import __version__
@@ -113,6 +113,8 @@ class Sage100Backoffice(Settings):
         if not value:
             raise ValueError(_("expected a database file path or a SQLAlchemy URL"))
         if "://" in value:
+            import sqlalchemy as sa  # here, not at the top: every command loads the settings, few parse a URL
+
             try:
                 parsed = sa.engine.make_url(value)
             except (sa.exc.ArgumentError, ValueError):  # ValueError: a port that is not a number
@@ -125,6 +127,8 @@ class Sage100Backoffice(Settings):
         """The SQLAlchemy URL with the secret password inserted; a plain path becomes ``sqlite:///...``."""
         if "://" not in self.url:
             return f"sqlite:///{Path(self.url).expanduser().resolve()}"
+        import sqlalchemy as sa
+
         url = sa.engine.make_url(self.url)
         if self.user:
             url = url.set(username=self.user)
@@ -144,7 +148,28 @@ Backoffice = Annotated[Union[Sage100Backoffice], Field(discriminator="type")]
 # --- Shops --------------------------------------------------------------------------
 
 
-class UrlShop(Settings):
+class ShopSettings(Settings):
+    """What every shop type has: its time zone (its days)."""
+
+    timezone: str | None = Field(
+        None, description="The shop's time zone (IANA name, e.g. Europe/Paris): days of periods, grouping per day, "
+                          "document dates. None: what the shop says (PrestaShop: PS_TIMEZONE first, always), else "
+                          "the machine's zone."
+    )
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        try:
+            ZoneInfo(value.strip())
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(_("{name!r} is not a time zone name (such as Europe/Paris)").format(name=value)) from None
+        return value.strip()
+
+
+class UrlShop(ShopSettings):
     """A shop reached at a web address (its API paths are added by its connector).
 
     ``required_secrets``: the credentials without which the shop cannot be used.
@@ -189,10 +214,6 @@ class PrestaShopShop(UrlShop):
         False, description="Let PrestaShop e-mail the customer when gescom-sync changes an order's status."
     )
     max_concurrency: int = Field(4, ge=1, le=8, description="Requests in flight at once (PrestaShop: 4 to 8).")
-    timezone: str | None = Field(
-        None, description="The shop's time zone (IANA name, e.g. Europe/Paris), used only when the webservice key "
-                          "may not read PS_TIMEZONE from configurations."
-    )
 
 
 class MagentoShop(UrlShop):
@@ -204,7 +225,7 @@ class MagentoShop(UrlShop):
 _SHOPIFY_DOMAIN = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
 
 
-class ShopifyShop(Settings):
+class ShopifyShop(ShopSettings):
     type: Literal["shopify"] = "shopify"
     required_secrets: ClassVar[tuple[str, ...]] = ("access_token",)
     domain: str = Field(description="The shop's domain, e.g. bijou.myshopify.com.")
@@ -311,6 +332,8 @@ class AppSettings(Settings):
     def _sqlalchemy_url(cls, value: str | None) -> str | None:
         if value is None:
             return None
+        import sqlalchemy as sa
+
         try:
             parsed = sa.engine.make_url(value)
         except (sa.exc.ArgumentError, ValueError):  # ValueError: a port that is not a number

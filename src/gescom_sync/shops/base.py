@@ -14,12 +14,16 @@ first through ``shop.capabilities``. Reads return model records, money as ``Deci
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 from enum import StrEnum
 from typing import Protocol, runtime_checkable
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from gescom_sync.errors import ConfigError
+from gescom_sync.i18n import _
 from gescom_sync.model.order import Order, OrderMessage, Refund, Return
 from gescom_sync.model.shop import (
     Activation,
@@ -85,6 +89,9 @@ class OrderQuery:
     ``stores`` the shops of a multistore to read (empty: all). ``with_messages`` also
     reads the order's notes (one more request per order on some shops): an operation that
     imports only some of the orders read asks :meth:`Shop.read_order_messages` for those.
+    ``with_customer_vat_numbers``: an order without a VAT number of its own (meta ``vat_number``) gets
+    its registered customer's, where the shop keeps it on the customer (WooCommerce: one customers
+    request per page of orders); asked only when the customer rules match by VAT number.
     """
 
     created_from: datetime | None = None
@@ -94,6 +101,7 @@ class OrderQuery:
     stores: tuple[str, ...] = ()
     order_ids: tuple[str, ...] = ()
     with_messages: bool = False
+    with_customer_vat_numbers: bool = False
 
 
 @runtime_checkable
@@ -111,6 +119,12 @@ class Shop(Protocol):
         ...
 
     def close(self) -> None: ...
+
+    def time_zone(self) -> tzinfo:
+        """The shop's time zone, learnt once per connector: its days are the days of periods, of
+        grouping per day and of document dates. The profile's ``shop.timezone``, else what the shop
+        says, else (WooCommerce) the machine's zone; a ``ConfigError`` for a name that is no zone."""
+        ...
 
     # -- reference data ------------------------------------------------------------------
     def languages(self) -> list[ShopCode]: ...
@@ -194,3 +208,26 @@ class Shop(Protocol):
     def attach_order_document(self, order_id: str, document: LocalFile, *, customer_visible: bool) -> WriteResult: ...
     def read_refunds(self, query: OrderQuery) -> Iterator[Refund]: ...
     def read_returns(self, query: OrderQuery) -> Iterator[Return]: ...
+
+
+def named_zone(name: str, source: str, url: str) -> ZoneInfo:
+    """The IANA zone ``name`` given by ``source`` (``shop.timezone``, ``PS_TIMEZONE``...) for the shop at
+    ``url``; a ``ConfigError`` saying what and where when it is no zone."""
+    try:
+        return ZoneInfo(name.strip())
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(_("The time zone \"{name}\" ({source}) of the shop {url} is not a time zone name "
+                            "(such as Europe/Paris).").format(name=name, source=source, url=url)) from None
+
+
+def machine_zone() -> tzinfo:
+    """The machine's time zone: ``TZ``, else the system's (``/etc/localtime``), else its current offset
+    (Windows), so that days across a change of summer time stay whole where the zone is known."""
+    name = os.environ.get("TZ", "").lstrip(":")
+    try:
+        if name:
+            return ZoneInfo(name)
+        with open("/etc/localtime", "rb") as system:
+            return ZoneInfo.from_file(system, key="localtime")
+    except (OSError, ValueError, ZoneInfoNotFoundError):
+        return datetime.now().astimezone().tzinfo or ZoneInfo("UTC")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, tzinfo
 from decimal import Decimal
 
 from gescom_sync.errors import ConfigError
@@ -48,12 +48,14 @@ def check_special_articles(settings: ImportOrdersSettings, catalogue: OrderCatal
 
 
 def build_document(order: Order, account: str, rule: StatusRule, settings: ImportOrdersSettings,
-                   catalogue: OrderCatalogue, today: datetime | None = None) -> DocumentDraft:
-    """The document ``order`` becomes on ``account``; OrderRejected when it cannot be imported."""
-    today = (today or datetime.now()).replace(microsecond=0)
+                   catalogue: OrderCatalogue, today: datetime | None = None, zone: tzinfo | None = None
+                   ) -> DocumentDraft:
+    """The document ``order`` becomes on ``account``; OrderRejected when it cannot be imported. Its
+    dates are the shop's days in ``zone`` (the shop's time zone; None: the moments' own wall time)."""
+    today = (today or datetime.now(zone)).replace(microsecond=0)
     warnings: list[Message] = []
     builder = LineBuilder(order, settings, catalogue, warnings)
-    date = header.document_date(order, settings, today)
+    date = header.document_date(order, settings, today, zone)
     currency, rate = header.currency(order, settings, catalogue)
     mode = header.shipping_mode(order, settings)
     products = builder.product_lines()
@@ -62,9 +64,9 @@ def build_document(order: Order, account: str, rule: StatusRule, settings: Impor
     footer = builder.shipping_footer()
     lines += ecart_lines(order.id, order.total, lines, footer, settings, warnings)
     lines += builder.comment_lines()
-    reference = render(settings.header.reference_template, header.template_values(order),
+    reference = render(settings.header.reference_template, header.template_values(order, zone),
                        FIELDS["import_orders.header.reference_template"])
-    payments, texts = payment_drafts(order, settings, today)
+    payments, texts = payment_drafts(order, settings, today, zone)
     total = document_totals(lines, footer, settings.lines.prices_tax_included).included
     warnings += [text.warning for text in (reference, *texts) if text.warning is not None]
     lots = settings.lines.lots

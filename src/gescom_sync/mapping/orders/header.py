@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from decimal import Decimal, InvalidOperation
 
 from gescom_sync.i18n import _
@@ -22,8 +22,9 @@ def status_rule(order: Order, settings: ImportOrdersSettings) -> StatusRule | No
     return rule
 
 
-def template_values(order: Order) -> dict[str, str]:
-    """The values of the order variables of templates (mapping/templates.py ORDER_VARIABLES)."""
+def template_values(order: Order, zone: tzinfo | None = None) -> dict[str, str]:
+    """The values of the order variables of templates (mapping/templates.py ORDER_VARIABLES); the
+    order date is its day in the shop's ``zone``."""
     person = order.billing if not order.billing.is_empty else order.shipping
     method = order.payments[0].method_title if order.payments else ""
     return {
@@ -34,7 +35,7 @@ def template_values(order: Order) -> dict[str, str]:
         "CL": person.last_name.strip().upper(),
         "CC": person.company.strip(),
         "CE": person.email.strip(),
-        "OD": order.created_at.date().isoformat(),
+        "OD": shop_time(order.created_at, zone).date().isoformat(),
         "PM": method,
         "SI": order.store or "",
     }
@@ -45,10 +46,19 @@ def invoice_date(order: Order) -> datetime:
     return order.completed_at or order.paid_at or order.created_at
 
 
-def document_date(order: Order, settings: ImportOrdersSettings, today: datetime) -> datetime:
+def document_date(order: Order, settings: ImportOrdersSettings, today: datetime, zone: tzinfo | None = None) -> datetime:
     source = settings.header.date
     chosen = {"order": order.created_at, "invoice": invoice_date(order), "today": today}[source]
-    return chosen.replace(tzinfo=None, microsecond=0)
+    return shop_time(chosen, zone)
+
+
+def shop_time(moment: datetime, zone: tzinfo | None) -> datetime:
+    """``moment`` as the shop's clock in ``zone`` shows it, naive and to the second: an order placed
+    at 23:30 in Paris (22:30 UTC) is of that Paris day, whatever the machine's zone. Without a zone,
+    an aware moment's own wall time."""
+    if zone is not None and moment.tzinfo is not None:
+        moment = moment.astimezone(zone)
+    return moment.replace(tzinfo=None, microsecond=0)
 
 
 def delivery_date(date: datetime, settings: ImportOrdersSettings) -> datetime | None:

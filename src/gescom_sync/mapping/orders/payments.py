@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, tzinfo
 from decimal import Decimal
 
 from gescom_sync.mapping.orders.draft import ZERO, PaymentDraft
-from gescom_sync.mapping.orders.header import invoice_date, template_values
+from gescom_sync.mapping.orders.header import invoice_date, shop_time, template_values
 from gescom_sync.mapping.templates import FIELDS, Rendered, render
 from gescom_sync.model.order import Order, Payment
 from gescom_sync.profiles.orders import ImportOrdersSettings, PaymentRow
@@ -31,9 +31,11 @@ def account_override(order: Order, settings: ImportOrdersSettings) -> str | None
     return row.account if row is not None else None
 
 
-def payment_drafts(order: Order, settings: ImportOrdersSettings, today: datetime) -> tuple[list[PaymentDraft], list[Rendered]]:
-    """The payments to create with the document, and the texts that had to be cut."""
-    values = template_values(order)
+def payment_drafts(order: Order, settings: ImportOrdersSettings, today: datetime,
+                   zone: tzinfo | None = None) -> tuple[list[PaymentDraft], list[Rendered]]:
+    """The payments to create with the document (dated on the shop's days in ``zone``), and the
+    texts that had to be cut."""
+    values = template_values(order, zone)
     label = render(settings.payments.label_template, values, FIELDS["import_orders.payments.label_template"])
     reference = render(settings.payments.reference_template, values,
                        FIELDS["import_orders.payments.reference_template"])
@@ -47,7 +49,7 @@ def payment_drafts(order: Order, settings: ImportOrdersSettings, today: datetime
         row = payment_row(order, payment, settings)
         if row is None or not row.create or not amount:
             continue
-        date = _payment_date(order, payment, settings, today)
+        date = shop_time(_payment_date(order, payment, settings, today), zone)
         drafts.append(PaymentDraft(row.method, row.journal, amount, date, label.text, reference.text, row.gl_account))
     return drafts, [label, reference]
 
@@ -77,4 +79,4 @@ def _payment_date(order: Order, payment: Payment, settings: ImportOrdersSettings
         chosen = today
     else:
         chosen = order.created_at
-    return chosen.replace(tzinfo=None, microsecond=0)
+    return chosen

@@ -42,6 +42,10 @@ from gescom_sync.sandbox.woocommerce.values import now
 
 WC_PREFIX = "/wp-json/wc/v3/"
 MEDIA_PATH = "/wp-json/wp/v2/media"
+INDEX_PATH = "/wp-json"
+NAMESPACES = ["oembed/1.0", "wc/store/v1", "wc/v1", "wc/v2", "wc/v3", "wp/v2", "wp-site-health/v1"]
+"""The REST namespaces the index of a WordPress site with WooCommerce 10 lists (no extension)."""
+DATE_PARAMS = ("after", "before", "modified_after", "modified_before")
 BASE_HEADERS = [
     ("X-Robots-Tag", "noindex"),
     ("X-Content-Type-Options", "nosniff"),
@@ -56,7 +60,7 @@ class WooCommerceSandbox:
 
     def __init__(self, data_dir: Path, *, keys: list[ApiKey] = (), wp_user: str = "admin",
                  wp_app_password: str | None = None, clock: Callable[[], datetime] = now,
-                 faults: FaultPlan | None = None) -> None:
+                 faults: FaultPlan | None = None, time_zone: str | None = None) -> None:
         self.store = Store(Path(data_dir))
         self.clock = clock
         self.keyring = KeyRing(self.store)
@@ -67,6 +71,8 @@ class WooCommerceSandbox:
         self.media = MediaLibrary(self.store)
         self.catalogue = Catalogue(self.store, self.media, self._now)
         self.config = ShopConfig(self.store)
+        if time_zone is not None:
+            self.config.set_time_zone(time_zone)
         self.customers = Customers(self.store, self._now)
         self.coupons = Coupons(self.store, self._now)
         self.orders = Orders(self.store, self.catalogue, self.customers, self.coupons, self.config, self._now)
@@ -90,10 +96,15 @@ class WooCommerceSandbox:
         try:
             call = await self._call(request)
             with self.store.locked():
-                reply = self._media(request, call) if path.rstrip("/").startswith(MEDIA_PATH) else self._dispatch(request, path, call)
+                if path.rstrip("/") == INDEX_PATH and request.method == "GET":
+                    reply = Reply(200, self._index(call.base))  # WordPress asks no credentials for it
+                elif path.rstrip("/").startswith(MEDIA_PATH):
+                    reply = self._media(request, call)
+                else:
+                    reply = self._dispatch(request, path, call)
+                body = only_fields(self._local_dates(reply.body), call.params) if reply.status < 300 else reply.body
         except WooError as error:
             return _json(error.status, error.body(), [], api_link=str(request.base_url).rstrip("/"))
-        body = only_fields(reply.body, call.params) if reply.status < 300 else reply.body
         return _json(reply.status, body, reply.headers, api_link=call.base)
 
     async def _call(self, request: Request) -> Call:
@@ -108,7 +119,11 @@ class WooCommerceSandbox:
                                json_error_message="Syntax error") from None
         base = f"{request.url.scheme}://{request.url.netloc}"
         items = query_items(request.url.query)
-        return Call(request.method, dict(items), items, body, base, f"{base}{request.url.path}", raw)
+        params = dict(items)
+        if not is_true(params.get("dates_are_gmt")):  # the site's local time, as WooCommerce reads them
+            with self.store.locked():
+                params |= {name: self.config.gmt_date(params[name]) for name in DATE_PARAMS if name in params}
+        return Call(request.method, params, items, body, base, f"{base}{request.url.path}", raw)
 
     def _dispatch(self, request: Request, path: str, call: Call) -> Reply:
         caller = self.keyring.authenticate(request.method, request.url.scheme, call.url, request.url.query, _basic(request))
@@ -125,6 +140,28 @@ class WooCommerceSandbox:
             reply.headers.append(("Allow", route.allow))
             return reply
         raise errors.no_route()
+
+    def _index(self, base: str) -> dict[str, Any]:
+        """The site's index (``GET /wp-json/``), its time zone as WordPress gives it; no routes listed."""
+        return {"name": "Bijou sandbox", "description": "", "url": base, "home": base,
+                "gmt_offset": self.config.gmt_offset(), "timezone_string": self.config.wordpress_option("timezone_string"),
+                "page_for_posts": 0, "page_on_front": 0, "show_on_front": "posts", "namespaces": NAMESPACES,
+                "authentication": {"application-passwords": {"endpoints": {
+                    "authorization": f"{base}/wp-admin/authorize-application.php"}}},
+                "routes": {}, "site_logo": 0, "site_icon": 0, "site_icon_url": "",
+                "_links": {"help": [{"href": "https://developer.wordpress.org/rest-api/"}]}}
+
+    def _local_dates(self, body: Any) -> Any:
+        """Every ``date_x`` next to its ``date_x_gmt`` in the site's local time (the store keeps UTC)."""
+        zone = self.config.time_zone()
+
+        def local(item: Any) -> Any:
+            if not isinstance(item, dict):
+                return item
+            return {name: self.config.local_date(item[f"{name}_gmt"], zone) if isinstance(value, str)
+                    and isinstance(item.get(f"{name}_gmt"), str) else value for name, value in item.items()}
+
+        return [local(item) for item in body] if isinstance(body, list) else local(body)
 
     # ---- resources ------------------------------------------------------------------
     def _routes(self) -> list[Route]:

@@ -8,7 +8,9 @@ WooCommerce 10 (bacs, cheque, cod; flat_rate, free_shipping, local_pickup, picku
 from __future__ import annotations
 
 import hashlib
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from gescom_sync.sandbox.woocommerce.errors import WooError, invalid_resource_id
 from gescom_sync.sandbox.woocommerce.render import links
@@ -63,9 +65,52 @@ SHIPPING_METHODS = [
 ]
 
 
+WORDPRESS_OPTIONS = {"timezone_string": "", "gmt_offset": "0"}
+"""WordPress options of a fresh English install: the site runs at UTC+0, chosen as an offset."""
+
+
 class ShopConfig:
     def __init__(self, store: Store) -> None:
         self.store = store
+
+    # ---- the site's time zone (Settings > General > Timezone) -----------------------
+    def wordpress_option(self, name: str) -> str:
+        stored = self.store.get("setting_value", _option_key(name))
+        return stored["value"] if stored else WORDPRESS_OPTIONS[name]
+
+    def set_time_zone(self, name: str | None = None, gmt_offset: str = "0") -> None:
+        """A city's zone (``Europe/Paris``: WordPress then empties the manual offset) or a manual
+        offset in hours (``"5.5"``, WordPress's "UTC+5:30": ``timezone_string`` stays empty)."""
+        if name:
+            ZoneInfo(name)  # WordPress offers only the zones it knows
+        self.store.put("setting_value", {"id": _option_key("timezone_string"), "value": name or ""})
+        self.store.put("setting_value", {"id": _option_key("gmt_offset"), "value": "0" if name else gmt_offset})
+
+    def time_zone(self) -> tzinfo:
+        name = self.wordpress_option("timezone_string")
+        if name:
+            return ZoneInfo(name)
+        return timezone(timedelta(hours=float(self.wordpress_option("gmt_offset"))))
+
+    def gmt_offset(self) -> str | float:
+        """As the index shows it: with a city, the hours WordPress computes for now (a PHP float,
+        ``1.0``); a manual offset as it is stored (``"5.5"``, ``"0"``)."""
+        if self.wordpress_option("timezone_string"):
+            return datetime.now(UTC).astimezone(self.time_zone()).utcoffset().total_seconds() / 3600
+        return self.wordpress_option("gmt_offset")
+
+    @staticmethod
+    def local_date(stamp: str, zone: tzinfo) -> str:
+        """A stored date (UTC, as ``*_gmt`` shows it) in the site's ``zone``, as ``date_created`` shows it."""
+        return datetime.fromisoformat(stamp).replace(tzinfo=UTC).astimezone(zone).strftime("%Y-%m-%dT%H:%M:%S")
+
+    def gmt_date(self, stamp: str) -> str:
+        """A request date in the site's local time (``after`` without ``dates_are_gmt``) as an aware one."""
+        try:
+            moment = datetime.fromisoformat(stamp.strip())
+        except ValueError:
+            return stamp  # refused by the filter as WordPress refuses it
+        return (moment if moment.tzinfo else moment.replace(tzinfo=self.time_zone())).isoformat()
 
     # ---- settings -------------------------------------------------------------------
     def setting_value(self, option: str) -> str:

@@ -50,9 +50,10 @@ class RunningSandbox:
 
 def build_sandbox(data_dir: Path, *, consumer_key: str | None = None, consumer_secret: str | None = None,
                   wp_user: str = "admin", wp_app_password: str | None = None, faults: FaultPlan | None = None,
-                  ) -> tuple[WooCommerceSandbox, ApiKey, str]:
-    """The shop with its read/write key and application password (generated when not given, kept in DATA)."""
-    shop = WooCommerceSandbox(data_dir, faults=faults)
+                  time_zone: str | None = None) -> tuple[WooCommerceSandbox, ApiKey, str]:
+    """The shop with its read/write key and application password (generated when not given, kept in DATA);
+    ``time_zone``: the site's (WordPress's Timezone setting; None: as it was, UTC+0 when new)."""
+    shop = WooCommerceSandbox(data_dir, faults=faults, time_zone=time_zone)
     known = shop.keyring.keys()
     if consumer_key and consumer_secret:
         key = ApiKey(consumer_key, consumer_secret)
@@ -70,11 +71,13 @@ def build_sandbox(data_dir: Path, *, consumer_key: str | None = None, consumer_s
 def start_sandbox(data_dir: Path, *, consumer_key: str | None = None, consumer_secret: str | None = None,
                   host: str = "127.0.0.1", port: int = 0, https: bool = False, latency_ms: int = 0,
                   fail_rate: float = 0.0, seed: int | None = None, slow_seconds: float = 35.0,
-                  wp_user: str = "admin", wp_app_password: str | None = None) -> RunningSandbox:
+                  wp_user: str = "admin", wp_app_password: str | None = None,
+                  time_zone: str | None = None) -> RunningSandbox:
     """Serve a WooCommerce sandbox in a background thread (``port=0``: a free port)."""
     faults = FaultPlan(latency_ms, fail_rate, seed, slow_seconds=slow_seconds) if (latency_ms or fail_rate) else None
     shop, key, password = build_sandbox(Path(data_dir), consumer_key=consumer_key, consumer_secret=consumer_secret,
-                                        wp_user=wp_user, wp_app_password=wp_app_password, faults=faults)
+                                        wp_user=wp_user, wp_app_password=wp_app_password, faults=faults,
+                                        time_zone=time_zone)
     tls = self_signed_certificate(Path(data_dir) / "tls", host) if https else None
     try:
         serving = serve_in_thread(shop.asgi, name="WooCommerce", host=host, port=port, tls=tls)

@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, NoReturn, Self, TypeVar
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 import httpx
 
@@ -16,7 +16,7 @@ from gescom_sync.errors import ConfigError, ConnectionFailed, GescomError
 from gescom_sync.http import Action, HttpError, HttpOptions, OutcomeUnknown
 from gescom_sync.i18n import _
 from gescom_sync.model.shop import LocalFile
-from gescom_sync.shops.base import WriteOutcome, WriteResult
+from gescom_sync.shops.base import WriteOutcome, WriteResult, named_zone
 from gescom_sync.shops.capabilities import Capabilities, Capability
 from gescom_sync.shops.prestashop import catalogue
 from gescom_sync.shops.prestashop.capabilities import prestashop_capabilities
@@ -111,14 +111,19 @@ class Session:
         """The shop's time zone (``PS_TIMEZONE``): its dates are local times in it."""
         return self._cached("time_zone", self._load_zone)
 
+    def time_zone(self) -> ZoneInfo:
+        """The shop's days are those of ``PS_TIMEZONE``, the zone its dates are written in (then
+        ``shop.timezone``): a setting that differed would put orders on the wrong day."""
+        return self.zone
+
     def _load_zone(self) -> ZoneInfo:
         granted = self.ws.root().find("configurations")
         if granted is not None and granted.get("get") == "true":
             row = self.ws.first("configurations", equals("name", "PS_TIMEZONE"), display=["name", "value"])
             if row and text(row.get("value")):
-                return _zone(text(row.get("value")), "PS_TIMEZONE", self.url)
+                return named_zone(text(row.get("value")), "PS_TIMEZONE", self.url)
         if self._time_zone_setting:
-            return _zone(self._time_zone_setting, "shop.timezone", self.url)
+            return named_zone(self._time_zone_setting, "shop.timezone", self.url)
         raise ConfigError(_(
             "The time zone of the PrestaShop shop {url} is unknown: its webservice key may not read "
             "\"configurations\" (PS_TIMEZONE). Tick GET on configurations for the key, or set shop.timezone "
@@ -181,14 +186,6 @@ class Session:
 
     def _stock_rows(self, product_id: str) -> list[dict[str, Any]]:
         return list(self.ws.records("stock_availables", filters=[equals("id_product", product_id)]))
-
-
-def _zone(name: str, source: str, url: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ConfigError(_("The time zone \"{name}\" ({source}) of the PrestaShop shop {url} is not a time zone "
-                            "name (such as Europe/Paris).").format(name=name, source=source, url=url)) from None
 
 
 def texts_of(value: Any) -> list[str]:

@@ -12,7 +12,8 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta, timezone, tzinfo
+from decimal import Decimal, InvalidOperation
 from typing import Any, NoReturn
 from urllib.parse import urlsplit
 
@@ -45,7 +46,7 @@ from gescom_sync.model.shop import (
     StockUpdate,
     UploadedMedia,
 )
-from gescom_sync.shops.base import OrderQuery, WriteOutcome, WriteResult
+from gescom_sync.shops.base import OrderQuery, WriteOutcome, WriteResult, machine_zone, named_zone
 from gescom_sync.shops.capabilities import Capabilities, Capability
 from gescom_sync.shops.woocommerce import orders as order_records
 from gescom_sync.shops.woocommerce import payloads
@@ -85,8 +86,9 @@ class WooCommerceConnector:
                  wordpress_user: str | None = None, application_password: str | None = None,
                  options: HttpOptions = WOOCOMMERCE_OPTIONS, media_cache: MediaCache | None = None,
                  documents: DocumentSettings = DocumentSettings(), transport: httpx.BaseTransport | None = None,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
+                 sleep: Callable[[float], None] = time.sleep, time_zone: str | None = None) -> None:
         self.url = url.rstrip("/")
+        self._time_zone_setting = time_zone
         self.auth_mode = effective_mode(auth_mode, self.url)
         self.documents = documents
         self._sleep = sleep
@@ -94,6 +96,11 @@ class WooCommerceConnector:
         self.client = ShopHttpClient(f"{self.url}/wp-json/wc/v3/", options,
                                      auth=build_auth(self.auth_mode, consumer_key, consumer_secret),
                                      secrets=secrets, shop_message=shop_message, transport=transport, sleep=sleep)
+        # WordPress's index needs no credentials, and refuses a Basic pair that is no WordPress user (401)
+        self.site_client = ShopHttpClient(f"{self.url}/wp-json/", options, secrets=secrets, shop_message=shop_message,
+                                          transport=transport, sleep=sleep)
+        self._site: dict[str, Any] | None = None
+        self._zone: tzinfo | None = None
         self.media_client: ShopHttpClient | None = None
         if wordpress_user and application_password:
             self.media_client = ShopHttpClient(f"{self.url}/wp-json/wp/v2/", options,
@@ -105,6 +112,7 @@ class WooCommerceConnector:
 
     def close(self) -> None:
         self.client.close()
+        self.site_client.close()
         if self.media_client:
             self.media_client.close()
 
@@ -136,11 +144,38 @@ class WooCommerceConnector:
 
     def _namespaces(self) -> set[str]:
         """The REST namespaces the site's /wp-json/ index lists (empty when it cannot be read)."""
-        try:
-            index = self.client.get(f"{self.url}/wp-json/", params={"_fields": "namespaces"}).json()
-        except RequestFailed:
-            return set()
-        return set(index.get("namespaces") or []) if isinstance(index, dict) else set()
+        return set(self._site_index().get("namespaces") or [])
+
+    def _site_index(self) -> dict[str, Any]:
+        """What the WordPress index ``GET /wp-json/`` says of the site (read once; empty when it cannot
+        be read, e.g. a security plugin hiding it)."""
+        if self._site is None:
+            try:
+                index = self.site_client.get("", params={"_fields": "namespaces,gmt_offset,timezone_string"}).json()
+            except (RequestFailed, ValueError):
+                index = {}
+            self._site = index if isinstance(index, dict) else {}
+        return self._site
+
+    def time_zone(self) -> tzinfo:
+        """``shop.timezone``, else the site's (the index's ``timezone_string``, else its fixed
+        ``gmt_offset``, WordPress's "UTC+2" choice), else the machine's."""
+        if self._zone is None:
+            if self._time_zone_setting:
+                self._zone = named_zone(self._time_zone_setting, "shop.timezone", self.url)
+            else:
+                self._zone = self._site_zone() or machine_zone()
+        return self._zone
+
+    def _site_zone(self) -> tzinfo | None:
+        index = self._site_index()
+        if index.get("timezone_string"):
+            return named_zone(str(index["timezone_string"]), "WordPress timezone_string", self.url)
+        try:  # "0", "5.5" (a manual offset is kept as text) or 1.0 (computed from a zone)
+            hours = Decimal(str(index["gmt_offset"]))
+        except (KeyError, InvalidOperation):
+            return None
+        return timezone(timedelta(minutes=int(hours * 60)))
 
     def _refuse(self, capability: Capability) -> NoReturn:
         """For what WooCommerce cannot do: raise the capability's NotSupported line."""
@@ -181,11 +216,15 @@ class WooCommerceConnector:
 
     def _pages(self, path: str, params: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
         """Every item of a list endpoint, 100 per request, following ``X-WP-TotalPages``."""
+        for items in self._page_lists(path, params):
+            yield from items
+
+    def _page_lists(self, path: str, params: dict[str, Any] | None = None) -> Iterator[list[dict[str, Any]]]:
         page = 1
         while True:
             response = self.client.get(path, params={**(params or {}), "per_page": PER_PAGE, "page": page})
             items = response.json()
-            yield from items
+            yield items
             total_pages = int(response.headers.get("X-WP-TotalPages") or 1)
             if page >= total_pages or not items:
                 return
@@ -477,9 +516,23 @@ class WooCommerceConnector:
         if unknown:
             raise ConfigError(_("WooCommerce has one store, {default}; there is no store {stores}.").format(
                 default=DEFAULT_STORE, stores=", ".join(sorted(unknown))))
-        for data in self._pages("orders", _order_params(query)):
-            notes = self._notes(str(data["id"])) if query.with_messages else None
-            yield order_records.order(data, notes)
+        for page in self._page_lists("orders", _order_params(query)):
+            orders = [order_records.order(data, self._notes(str(data["id"])) if query.with_messages else None)
+                      for data in page]
+            yield from self._with_customer_vat_numbers(orders) if query.with_customer_vat_numbers else orders
+
+    def _with_customer_vat_numbers(self, orders: list[Order]) -> list[Order]:
+        """The orders of a page, those without a VAT number given their customer's (VAT plugins keep
+        it in the customer's meta): one request for all the customers of the page."""
+        wanting = {o.customer_id for o in orders if o.customer_id and not o.meta.get(order_records.VAT_NUMBER)}
+        if not wanting:
+            return orders
+        params = {"include": ",".join(sorted(wanting, key=int)), "role": "all", "per_page": PER_PAGE,
+                  "_fields": "id,meta_data"}
+        found = {str(c["id"]): order_records.vat_number(_account(c).meta)
+                 for c in self.client.get("customers", params=params).json()}
+        return [replace(o, meta=order_records.with_vat_number(o.meta, found.get(o.customer_id or "")))
+                if o.customer_id in wanting else o for o in orders]
 
     def read_order(self, order_id: str, *, with_messages: bool = False) -> Order:
         data = self.client.get(f"orders/{order_id}").json()

@@ -29,6 +29,15 @@ from gescom_sync.model.order import (
 )
 
 ZERO = Decimal("0")
+VAT_NUMBER = "vat_number"
+"""The order meta key the import reads the buyer's VAT number from (``customers.vat_meta_key``'s default)."""
+VAT_NUMBER_KEYS = (VAT_NUMBER, "_vat_number", "_billing_vat_number", "billing_vat_number", "billing_vat",
+                   "_billing_vat", "billing_vat_id", "_billing_vat_id", "_billing_eu_vat_number",
+                   "billing_eu_vat_number", "VAT Number", "b2b_uid")
+"""Where WooCommerce's VAT number plugins keep it, in an order's or a customer's meta_data: WooCommerce
+EU VAT Number (order ``_billing_vat_number``, formerly ``_vat_number`` and ``VAT Number``; customer
+``vat_number``), German Market (``billing_vat``), Germanized (``billing_vat_id``), EU/UK VAT Manager
+(``billing_eu_vat_number``), B2B Market (``b2b_uid``), checkout field editors (``billing_vat``)."""
 
 
 def amount(value: Any) -> Decimal:
@@ -54,6 +63,16 @@ def moment(value: str | None) -> datetime | None:
 
 def _id(value: Any) -> str | None:
     return None if value in (None, "", 0, "0") else str(value)
+
+
+def vat_number(meta: Mapping[str, str]) -> str | None:
+    """The first VAT number a plugin keeps in ``meta`` (:data:`VAT_NUMBER_KEYS`)."""
+    return next((meta[key].strip() for key in VAT_NUMBER_KEYS if (meta.get(key) or "").strip()), None)
+
+
+def with_vat_number(meta: Mapping[str, str], found: str | None) -> Mapping[str, str]:
+    """``meta`` with ``found`` as :data:`VAT_NUMBER` when it has none there."""
+    return meta if not found or (meta.get(VAT_NUMBER) or "").strip() else {**meta, VAT_NUMBER: found}
 
 
 def _meta(entries: list[dict[str, Any]] | None) -> Mapping[str, str]:
@@ -171,7 +190,7 @@ def order(data: Mapping[str, Any], notes: list[dict[str, Any]] | None = None) ->
         refund_ids=tuple(str(r["id"]) for r in data.get("refunds") or []),
         customer_id=_id(data.get("customer_id")), prices_include_tax=bool(data.get("prices_include_tax")),
         paid_at=moment(data.get("date_paid_gmt")), completed_at=moment(data.get("date_completed_gmt")),
-        meta=_meta(data.get("meta_data")),
+        meta=with_vat_number(meta := _meta(data.get("meta_data")), vat_number(meta)),
     )
 
 

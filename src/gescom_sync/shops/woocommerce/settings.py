@@ -22,4 +22,5 @@ def from_settings(shop: WooCommerceShop, *, media_cache: MediaCache | None = Non
     return WooCommerceConnector(
         shop.url, shop.consumer_key.get_secret_value(), shop.consumer_secret.get_secret_value(), auth_mode=shop.auth,
         wordpress_user=shop.wordpress_user, application_password=password, options=options, media_cache=media_cache,
+        time_zone=shop.timezone,
     )
