@@ -288,11 +288,12 @@ def dollar_order(profile: str, sandbox: Any, shop: str) -> str:
     return paid_order(shop, sandbox, [("BAOR01", 1)], currency="USD")  # the shop's USD: conversion_rate 1.10
 
 
-DOLLAR_FIGURES = {  # (header in dollars, the cheque and the due amount: (euros, dollars))
-    # 130.00 / 1.10 = 118.1818 -> 118.18 EUR
-    "woocommerce": ((D("100.00"), D("130.00"), D("8.33")), (D("118.18"), D("130.00"))),
-    # 120.00 / 1.10 = 109.0909 -> 109.09 EUR
-    "prestashop": ((D("100.00"), D("120.00"), D("0.00")), (D("109.09"), D("120.00"))),
+DOLLAR_FIGURES = {  # (header in euros, the cheque and the due amount: (euros, dollars))
+    # the ring 100.00 / 1.10 = 90.909091 -> 90.91, shipping 8.33 / 1.10 = 7.57, 20 % on 98.48 = 19.696 -> 19.70:
+    # 118.18; the cheque 130.00 / 1.10 = 118.1818 -> 118.18 EUR
+    "woocommerce": ((D("90.91"), D("118.18"), D("7.57")), (D("118.18"), D("130.00"))),
+    # the ring 90.91 + 20 % = 18.182 -> 18.18: 109.09; the cheque 120.00 / 1.10 = 109.0909 -> 109.09 EUR
+    "prestashop": ((D("90.91"), D("109.09"), D("0.00")), (D("109.09"), D("120.00"))),
 }
 
 
@@ -304,11 +305,11 @@ def test_a_foreign_currency_order_with_its_rate(profile, sandbox, shop, tmp_path
     document = document_of(database, order)
     header, (euros, dollars) = DOLLAR_FIGURES[shop]
     assert (document["DO_Devise"], D(str(document["DO_Cours"]))) == (2, D("1.10"))
-    assert header_figures(document) == header  # in dollars, as the shop's
+    assert header_figures(document) == header  # in euros, as Sage stores a document in currency
     line = schema.F_DOCLIGNE
-    # the dollar price kept (DL_PUDevise), the euro price 100.00 / 1.10 = 90.909091 (6 places)
+    # the dollar price kept (DL_PUDevise), the euro price 100.00 / 1.10 = 90.909091 (6 places) -> 90.91
     assert column_values(database, line, line.c.DO_Piece == document["DO_Piece"], "AR_Ref", "DL_PUDevise",
-                         "DL_PrixUnitaire") == [("BAOR01", D("100.00"), D("90.909091"))]
+                         "DL_PrixUnitaire", "DL_MontantHT") == [("BAOR01", D("100.00"), D("90.909091"), D("90.91"))]
     paid = schema.F_CREGLEMENT
     assert column_values(database, paid, paid.c.N_Devise == 2, "RG_Montant", "RG_MontantDev", "RG_Cours") == [
         (euros, dollars, D("1.10"))]

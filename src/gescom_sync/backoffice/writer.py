@@ -89,8 +89,8 @@ class CustomerWriter(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class WrittenDocument:
-    """A sales document in the back office: its number, type (DO_Type) and total including tax;
-    ``warnings`` of the writing (a line left without lot...), for the journal."""
+    """A sales document in the back office: its number, type (DO_Type) and total including tax
+    as the back office stores it (DO_TotalTTC, in its own currency); ``warnings`` of the writing (a line left without lot...), for the journal."""
 
     piece: str
     document_type: int

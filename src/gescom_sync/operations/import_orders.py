@@ -55,11 +55,11 @@ from gescom_sync.mapping.orders import (
     account_override,
     build_document,
     check_special_articles,
-    document_totals,
     group_by_day,
     status_rule,
 )
 from gescom_sync.mapping.orders.header import invoice_date
+from gescom_sync.mapping.orders.totals import stored_totals
 from gescom_sync.model.order import Order, OrderAddress
 from gescom_sync.model.shop import ShopAccount, ShopAddress
 from gescom_sync.operations.import_prospects import CUSTOMER, DryRunWriter, bind_customer, check_template
@@ -588,7 +588,7 @@ def piece_of(erp_key: str) -> str:
 
 
 def _summary(texts_by_type: dict[DocumentType, str], draft: DocumentDraft, written: WrittenDocument | None = None) -> Message:
-    total = written.total_included if written else document_totals(draft.lines, draft.shipping, draft.tax_included).included
+    total = written.total_included if written else stored_totals(draft).included
     return Message(texts_by_type[draft.document_type], piece=written.piece if written else "", account=draft.account,
                    lines=len(draft.lines), total=total)
 

@@ -262,19 +262,30 @@ def test_two_payments_are_allocated_to_the_one_due_date(doc_writer):
     assert schedule["DR_Regle"] == 1
 
 
-def test_a_document_in_currency_keeps_its_rate(doc_writer):
+def test_a_document_in_currency_keeps_its_rate_and_stores_euros(doc_writer):
     line = product("BAOR01", "1", "380.00")
     payment = PaymentDraft(3, "BQ1", D("456.00"), DATE, "London", "WEB 13")
     written = doc_writer.create_document(draft_91(
         account="LONDON", lines=(line,), shipping=None, currency=3, currency_rate=D("0.846"),
         expected_total=D("456.00"), payments=(payment,)))
+    # Sage holds every amount in euros but the currency columns: 380.00 GBP / 0.846 = 449.172577 a unit,
+    # 449.17 excl. tax, 20 % = 89.834 -> 89.83, 539.00 incl. tax
     (header,) = select(doc_writer, s.F_DOCENTETE, DO_Type=1, DO_Piece=written.piece)
-    assert (header["DO_Devise"], header["DO_Cours"], header["DO_TotalTTC"]) == (3, D("0.846"), D("456.00"))
+    assert (header["DO_Devise"], header["DO_Cours"], header["DO_TotalHTNet"], header["DO_TotalTTC"]) == (
+        3, D("0.846"), D("449.17"), D("539.00"))
+    assert written.total_included == D("539.00")
     (row,) = select(doc_writer, s.F_DOCLIGNE, DO_Type=1, DO_Piece=written.piece)
-    assert (row["DL_PUDevise"], row["DL_PrixUnitaire"]) == (D("380.00"), D("449.172577"))  # 380 / 0.846
+    assert (row["DL_PUDevise"], row["DL_PrixUnitaire"], row["DL_PUTTC"], row["DL_MontantHT"], row["DL_MontantTTC"]) == (
+        D("380.00"), D("449.172577"), D("539.007092"), D("449.17"), D("539.00"))  # 449.17 x 1.2 = 539.004
+    # the due date: the document's 539.00, 456.00 in pounds; the payment converted on its own: 456.00 / 0.846
+    # = 539.007 -> 539.01 (the cent of exchange rounding stays in the accounts, as in Sage)
+    (schedule,) = select(doc_writer, s.F_DOCREGL, DO_Type=1, DO_Piece=written.piece)
+    assert (schedule["DR_Montant"], schedule["DR_MontantDev"], schedule["DR_Regle"]) == (D("539.00"), D("456.00"), 1)
     (allocation,) = select(doc_writer, s.F_REGLECH, DO_Type=1, DO_Piece=written.piece)
     (made,) = select(doc_writer, s.F_CREGLEMENT, RG_No=allocation["RG_No"])
-    assert (made["RG_Montant"], made["RG_MontantDev"], made["N_Devise"]) == (D("539.01"), D("456.00"), 3)
+    assert (made["RG_Montant"], made["RG_MontantDev"], made["N_Devise"], allocation["RC_Montant"]) == (
+        D("539.01"), D("456.00"), 3, D("539.01"))
+    assert header["DO_MontantRegle"] == D("539.01")
 
 
 def test_tax_included_lines(doc_writer):

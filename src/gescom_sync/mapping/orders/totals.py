@@ -2,20 +2,22 @@
 
 Tax-excluded documents add the lines' excluded amounts per code and compute the tax on
 each base; tax-included documents add the included amounts per code and derive the
-excluded base from them. The writer stores these totals; the mapping compares them with
-the shop's total to the cent.
+excluded base from them. The mapping compares the totals in the order's currency with the
+shop's total to the cent; the back office stores a document in currency in its own
+currency (every amount but DL_PUDevise and the *Dev columns): :func:`stored_totals`.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from gescom_sync.mapping.orders.draft import ZERO, DraftLine, LineKind, ShippingFooter, money
+from gescom_sync.mapping.orders.draft import ZERO, DocumentDraft, DraftLine, LineKind, ShippingFooter, money
 
 HUNDRED = Decimal(100)
+UNIT_PRICE = Decimal("0.000001")  # six places, as Sage keeps unit prices
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,3 +69,33 @@ def _tax_total(code: str | None, rate: Decimal, amount: Decimal, tax_included: b
         base = money(amount / (1 + rate / HUNDRED))
         return TaxTotal(code, rate, base, amount - base)
     return TaxTotal(code, rate, amount, money(amount * rate / HUNDRED))
+
+
+def in_currency(draft: DocumentDraft) -> bool:
+    return bool(draft.currency and draft.currency_rate)
+
+
+def to_base_price(value: Decimal, draft: DocumentDraft) -> Decimal:
+    """A unit price of ``draft`` in the back office's currency (DO_Cours: currency units per unit of it)."""
+    return (value / draft.currency_rate).quantize(UNIT_PRICE) if in_currency(draft) else value
+
+
+def to_base_amount(value: Decimal, draft: DocumentDraft) -> Decimal:
+    """An amount of ``draft`` in the back office's currency, to the cent."""
+    return money(value / draft.currency_rate) if in_currency(draft) else value
+
+
+def base_line(line: DraftLine, draft: DocumentDraft) -> DraftLine:
+    """``line`` priced in the back office's currency: its amounts are then worked out from the
+    converted unit price, as the back office does."""
+    if not in_currency(draft):
+        return line
+    return replace(line, unit_price=to_base_price(line.unit_price, draft), ecotax=to_base_price(line.ecotax, draft))
+
+
+def stored_totals(draft: DocumentDraft) -> DocumentTotals:
+    """The totals the back office stores for ``draft``: in its own currency."""
+    shipping = draft.shipping
+    if shipping is not None and in_currency(draft):
+        shipping = replace(shipping, amount=to_base_amount(shipping.amount, draft))
+    return document_totals((base_line(line, draft) for line in draft.lines), shipping, draft.tax_included)

@@ -31,13 +31,21 @@ from gescom_sync.i18n import _
 from gescom_sync.journal.events import Message
 from gescom_sync.mapping.orders.catalogue import OrderCatalogue
 from gescom_sync.mapping.orders.draft import DocumentDraft, DraftLine, LineKind, PaymentDraft, money
-from gescom_sync.mapping.orders.totals import DocumentTotals, document_totals, line_amounts
+from gescom_sync.mapping.orders.totals import (
+    UNIT_PRICE,
+    DocumentTotals,
+    base_line,
+    document_totals,
+    in_currency,
+    line_amounts,
+    stored_totals,
+    to_base_amount,
+)
 
 SALES = 0
 EXIT = 3  # DL_MvtStock: stock exit
 STOCK_EXIT_TYPES = (3, 6)  # delivery note, invoice
 CONCURRENT_TRIES = 3
-UNIT_PRICE = Decimal("0.000001")
 
 
 class Sage100DocumentWriter:
@@ -122,19 +130,20 @@ def _create(connection: sa.Connection, draft: DocumentDraft, remembered: Remembe
     customer = remembered.get(_customer, connection, draft.account)
     warehouse = draft.warehouse or customer["DE_No"] or remembered.get(_main_warehouse, connection)
     piece = numbering.take_number(connection, draft.document_type, draft.series)
-    totals = document_totals(draft.lines, draft.shipping, draft.tax_included)
-    allocations = _allocations(draft, totals.included)
+    total = document_totals(draft.lines, draft.shipping, draft.tax_included).included  # in the order's currency
+    allocations = _allocations(draft, total)
     delivery_address = remembered.get(_delivery_address, connection, draft.account)
-    header = _header(draft, customer, delivery_address, piece, warehouse, totals, sum(allocations, Decimal(0)))
+    header = _header(draft, customer, delivery_address, piece, warehouse, stored_totals(draft),
+                     to_base_amount(sum(allocations, Decimal(0)), draft))
     connection.execute(sa.insert(s.F_DOCENTETE), [header])
     warnings = _lines(connection, draft, header, warehouse)
-    schedule = _schedule(connection, draft, header, totals.included, allocations)
+    schedule = _schedule(connection, draft, header, total, allocations)
     for payment, allocated in zip(draft.payments, allocations, strict=True):
         account = payment.gl_account or remembered.get(_journal_account, connection, payment.journal)
         _payment(connection, draft, header, schedule, payment, allocated, account)
     if draft.grouped_order_ids:
         web_orders.stamp(connection, SALES, header["DO_Type"], piece, draft.grouped_order_ids)
-    return WrittenDocument(piece, int(draft.document_type), totals.included, tuple(warnings))
+    return WrittenDocument(piece, int(draft.document_type), header["DO_TotalTTC"], tuple(warnings))
 
 
 def _lines(connection: sa.Connection, draft: DocumentDraft, header: dict[str, Any], warehouse: int) -> list[Message]:
@@ -191,11 +200,12 @@ def _delivery_address(connection: sa.Connection, account: str) -> int:
 
 def _header(draft: DocumentDraft, customer: sa.RowMapping, delivery_address: int, piece: str, warehouse: int,
             totals: DocumentTotals, paid: Decimal) -> dict[str, Any]:
-    """The header with the defaults a document takes from its customer account (reference §7)."""
+    """The header with the defaults a document takes from its customer account (reference §7);
+    ``totals`` and ``paid`` in the back office's currency."""
     shipping = draft.shipping
     shipping_tax = {}
     if shipping is not None:
-        shipping_tax = {"DO_ValFrais": shipping.amount, "DO_TypeLigneFrais": int(draft.tax_included),
+        shipping_tax = {"DO_ValFrais": to_base_amount(shipping.amount, draft), "DO_TypeLigneFrais": int(draft.tax_included),
                         "DO_Taxe1": shipping.tax_rate, "DO_CodeTaxe1": shipping.tax_code}
     return {
         "DO_Domaine": SALES, "DO_Type": int(draft.document_type), "DO_DocType": int(draft.document_type),
@@ -215,7 +225,8 @@ def _header(draft: DocumentDraft, customer: sa.RowMapping, delivery_address: int
         **shipping_tax,
         "DO_TotalHT": totals.lines_excluded, "DO_TotalHTNet": totals.excluded, "DO_TotalTTC": totals.included,
         "DO_NetAPayer": totals.included, "DO_MontantRegle": paid,
-        "DO_Ecart": draft.expected_total - totals.included,  # a difference the totals check let through
+        # a difference the totals check let through
+        "DO_Ecart": to_base_amount(draft.expected_total, draft) - totals.included,
     }
 
 
@@ -228,21 +239,22 @@ def _line(draft: DocumentDraft, header: dict[str, Any], line: DraftLine, positio
     }
     if line.kind is LineKind.COMMENT:
         return row
-    excluded, included = line_amounts(line, draft.tax_included)
-    price_excluded, price_included = _unit_prices(line, draft.tax_included)
+    base = base_line(line, draft)  # Sage holds a line in its own currency but for DL_PUDevise
+    excluded, included = line_amounts(base, draft.tax_included)
+    price_excluded, price_included = _unit_prices(base, draft.tax_included)
     row |= {
         "DL_Qte": line.quantity, "DL_QteBC": line.quantity, "DL_QteBL": line.quantity,
-        "DL_PrixUnitaire": _base_currency(price_excluded, draft), "DL_PUBC": _base_currency(price_excluded, draft),
+        "DL_PrixUnitaire": price_excluded, "DL_PUBC": price_excluded,
         "DL_PUTTC": price_included, "DL_TTC": int(draft.tax_included),
-        "DL_PUDevise": price_excluded if draft.currency else Decimal(0),
+        "DL_PUDevise": _unit_prices(line, draft.tax_included)[0] if in_currency(draft) else Decimal(0),
         "DL_Taxe1": line.tax_rate, "DL_CodeTaxe1": line.tax_code, "DL_TypeTaux1": 0, "DL_TypeTaxe1": 0,
         "DL_MontantHT": excluded, "DL_MontantTTC": included, "DL_Valorise": 1,
         "DL_MvtStock": EXIT if draft.document_type in STOCK_EXIT_TYPES and line.stock_managed else 0,
         "AG_No1": line.range_numbers[0], "AG_No2": line.range_numbers[1],
         "EU_Enumere": line.packaging, "EU_Qte": line.packagings if line.packagings is not None else line.quantity,
     }
-    if line.ecotax:
-        ecotax = line.ecotax / (1 + line.tax_rate / 100) if draft.tax_included else line.ecotax
+    if base.ecotax:
+        ecotax = base.ecotax / (1 + base.tax_rate / 100) if draft.tax_included else base.ecotax
         row |= {"DL_Taxe2": money(ecotax), "DL_TypeTaux2": 1, "DL_CodeTaxe2": line.ecotax_code}
     return row
 
@@ -256,24 +268,18 @@ def _unit_prices(line: DraftLine, tax_included: bool) -> tuple[Decimal, Decimal]
     return price, (price * factor).quantize(UNIT_PRICE)
 
 
-def _base_currency(price: Decimal, draft: DocumentDraft) -> Decimal:
-    """A price of a document in currency, in the back office's currency (DO_Cours: currency per unit)."""
-    if not draft.currency or not draft.currency_rate:
-        return price
-    return (price / draft.currency_rate).quantize(UNIT_PRICE)
-
-
 def _schedule(connection: sa.Connection, draft: DocumentDraft, header: dict[str, Any], total: Decimal,
               allocations: list[Decimal]) -> dict[str, Any]:
-    """One due date for the whole document (F_DOCREGL), paid when the allocated payments cover it."""
+    """One due date for the whole document (F_DOCREGL) of what the document stores, paid when the
+    allocated payments cover ``total`` (the order's currency)."""
     regl = s.F_DOCREGL
     method = draft.payments[0].method if draft.payments else _customer_method(connection, draft.account)
     row = {
         "DR_No": (connection.scalar(sa.select(sa.func.max(regl.c.DR_No))) or 0) + 1,
         "DO_Domaine": SALES, "DO_Type": header["DO_Type"], "DO_DocType": header["DO_Type"],
         "DO_Piece": header["DO_Piece"], "DR_Date": draft.date, "DR_Pourcent": Decimal(100),
-        "DR_Montant": money(_base_currency(total, draft)),  # to the cent, as the payments settling it
-        "DR_MontantDev": total if draft.currency else Decimal(0), "DR_Equil": 1,
+        "DR_Montant": header["DO_NetAPayer"],
+        "DR_MontantDev": total if in_currency(draft) else Decimal(0), "DR_Equil": 1,
         "DR_Regle": int(any(allocations) and sum(allocations, Decimal(0)) >= total), "N_Reglement": method,
     }
     connection.execute(sa.insert(regl), [row])
@@ -292,28 +298,24 @@ def _payment(connection: sa.Connection, draft: DocumentDraft, header: dict[str, 
     of it; a difference within the tolerance goes to its account (RG_MontantEcart, CG_NumEcart)."""
     cr = s.F_CREGLEMENT
     number = (connection.scalar(sa.select(sa.func.max(cr.c.RG_No))) or 0) + 1
-    in_currency = bool(draft.currency and draft.currency_rate)
-
-    def base(value: Decimal) -> Decimal:
-        return money(value / draft.currency_rate) if in_currency else value
-
     difference = {}
     if payment.difference and allocated == payment.settles:
-        difference = {"RG_MontantEcart": base(payment.difference), "CG_NumEcart": payment.difference_account,
+        difference = {"RG_MontantEcart": to_base_amount(payment.difference, draft), "CG_NumEcart": payment.difference_account,
                       "JO_NumEcart": payment.difference_journal}
     connection.execute(sa.insert(cr), [{
         "RG_No": number, "CT_NumPayeur": header["CT_NumPayeur"], "RG_Date": payment.date,
         "RG_Heure": payment.date.strftime("000%H%M%S"), "RG_Reference": payment.reference,
         "RG_Libelle": payment.label, "N_Reglement": payment.method, "JO_Num": payment.journal,
         "CG_Num": gl_account,
-        "RG_Montant": base(payment.amount), "RG_MontantDev": payment.amount if in_currency else Decimal(0),
+        "RG_Montant": to_base_amount(payment.amount, draft),
+        "RG_MontantDev": payment.amount if in_currency(draft) else Decimal(0),
         "N_Devise": draft.currency, "RG_Cours": draft.currency_rate, "RG_Type": 0,
         "RG_Impute": int(allocated == payment.settles), **difference,
     }])
     if allocated:
         connection.execute(sa.insert(s.F_REGLECH), [{
             "RG_No": number, "DR_No": schedule["DR_No"], "DO_Domaine": SALES, "DO_Type": header["DO_Type"],
-            "DO_Piece": header["DO_Piece"], "RC_Montant": allocated,
+            "DO_Piece": header["DO_Piece"], "RC_Montant": to_base_amount(allocated, draft),
         }])
 
 
