@@ -5,10 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from sqlalchemy.engine import make_url
 
 from gescom_sync.cli.common import console, print_json
-from gescom_sync.demo import bijou
 from gescom_sync.i18n import _
 
 app = typer.Typer(no_args_is_help=True)
@@ -22,6 +20,10 @@ def create(
     as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts."),
 ) -> None:
     """Create the "Bijou" demo database (Sage 100 layout) and its media folder."""
+    from sqlalchemy.engine import make_url  # with the demo's schema: loaded when the command runs, not for --help
+
+    from gescom_sync.demo import bijou
+
     demo = bijou.create(path, force=force, media_folder=media_folder)
     url = make_url(demo.url).render_as_string(hide_password=True)
     if as_json:

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
-from gescom_sync.backoffice import BackOffice, open_backoffice
 from gescom_sync.cli.common import Column, show
 from gescom_sync.errors import ConfigError
 from gescom_sync.i18n import N_, _
 from gescom_sync.model import StockFormula
+
+if TYPE_CHECKING:
+    from gescom_sync.backoffice import BackOffice
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -29,6 +31,9 @@ FilterOption = typer.Option(None, "--filter", "-f", help="SQL condition on the b
 def open_from_options(database: str | None, profile: str | None) -> BackOffice:
     if database and profile:
         raise ConfigError(_("Give either --database or --profile, not both."))
+    # the connectors (SQLAlchemy, the drivers) are loaded when a command reads, not for --help
+    from gescom_sync.backoffice import open_backoffice
+
     if database:
         from gescom_sync.backoffice.sage100 import Sage100BackOffice
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from gescom_sync.cli.common import console
 from gescom_sync.errors import ConfigError, NotFound
 from gescom_sync.i18n import _, available_languages, current_language
-from gescom_sync.journal import Event, Renderer, event_json
-from gescom_sync.journal.sinks import event_style
-from gescom_sync.state import Run, StateStore
+
+if TYPE_CHECKING:
+    from gescom_sync.state import Run, StateStore
 
 
 def show_log(
@@ -18,6 +20,11 @@ def show_log(
     lang: str | None = typer.Option(None, "--lang", help="Language of the journal (fr, en). Default: fr."),
     json_output: bool = typer.Option(False, "--json", help="One JSON object per event instead of text."),
 ) -> None:
+    # the journal's renderers and the state store (SQLAlchemy): loaded when the command runs, not for --help
+    from gescom_sync.journal import Event, Renderer, event_json
+    from gescom_sync.journal.sinks import event_style
+    from gescom_sync.state import StateStore
+
     renderer = Renderer(_language(lang))
     with StateStore.open() as store:
         run = _find_run(store, profile, run_id)

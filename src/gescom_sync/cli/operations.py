@@ -7,12 +7,15 @@ import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import typer
 
 from gescom_sync.errors import ConfigError
 from gescom_sync.i18n import _
-from gescom_sync.operations.run import OperationRun, RunOptions, run_operation
+
+if TYPE_CHECKING:
+    from gescom_sync.operations.run import OperationRun
 
 ProfileOption = typer.Option(None, "--profile", "-p", help="Profile to run (default: the default profile).")
 DryRunOption = typer.Option(False, "--dry-run", help="Read both sides and print what would change; write nothing.")
@@ -47,6 +50,10 @@ def run_command(
     json_output: bool = False,
 ) -> None:
     """Run ``body`` as ``operation`` and leave with the run's exit code (0, 1 or 2)."""
+    # The operations pull in the state store, the connectors and their HTTP and SQL
+    # libraries: loaded when a command runs, not for --help.
+    from gescom_sync.operations.run import RunOptions, run_operation
+
     options = RunOptions(
         dry_run=dry_run, since=parse_since(since), incremental=changed_only, sql_filter=sql_filter, json_output=json_output
     )

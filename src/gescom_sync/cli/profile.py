@@ -19,7 +19,6 @@ from gescom_sync import profiles
 from gescom_sync.cli.common import console, err_console, print_json
 from gescom_sync.errors import ConfigError, ConnectionFailed
 from gescom_sync.i18n import _
-from gescom_sync.profiles.connection_test import check_connections
 from gescom_sync.profiles.documents import get_path, masked_view, secret_paths_of
 from gescom_sync.profiles.files import mask_url_password, read_toml
 from gescom_sync.profiles.models import BACKOFFICE_TYPES, SHOP_TYPES, Profile
@@ -288,6 +287,8 @@ def test(
     name: str = typer.Argument(None, help="Profile name. Default: the default profile."), as_json: bool = JSON
 ) -> None:
     """Test the connections to the back office and to the shop."""
+    from gescom_sync.profiles.connection_test import check_connections  # the connectors and httpx: for this command only
+
     profile = profiles.load_profile(name)
     checks = check_connections(profile)
     if as_json:

@@ -5,7 +5,8 @@ Dates are shown and typed in local time; the state store keeps them in UTC.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 import typer
 from rich.table import Table
@@ -15,8 +16,9 @@ from gescom_sync.errors import ConfigError, NotFound
 from gescom_sync.i18n import _, ngettext
 from gescom_sync.operations.registry import get_operation
 from gescom_sync.profiles import default_profile_name, profile_exists
-from gescom_sync.state import StateStore
-from gescom_sync.state.types import utc_now
+
+if TYPE_CHECKING:
+    from gescom_sync.state import StateStore
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -29,7 +31,7 @@ def show(
     profile: str | None = typer.Option(None, "--profile", help="Only this profile's dates."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON (dates in UTC, ISO 8601)."),
 ) -> None:
-    with StateStore.open() as store:
+    with _open_store() as store:
         marks = store.watermarks.list(profile)
     if as_json:
         print_json([{"profile": m.profile, "operation": m.operation, "value": m.value.isoformat()} for m in marks])
@@ -53,14 +55,14 @@ def set_(
     get_operation(operation)
     typed = " ".join(value)  # `2024-03-28 16:21` unquoted arrives as two arguments
     moment = parse_local_datetime(typed)
-    if moment > utc_now():
+    if moment > datetime.now(UTC):
         raise ConfigError(
             _(
                 "The date {value!r} given to 'watermark set' is in the future; a last transfer date "
                 "in the future would hide every change made until then."
             ).format(value=typed)
         )
-    with StateStore.open() as store:
+    with _open_store() as store:
         store.watermarks.set(profile, operation, moment)
     console.print(
         _("Last transfer date of {operation} for profile {profile} set to {value}.").format(
@@ -82,7 +84,7 @@ def clear(
         )
     if operation is not None:
         get_operation(operation)
-    with StateStore.open() as store:
+    with _open_store() as store:
         count = store.watermarks.clear(profile, operation)
     console.print(
         ngettext(
@@ -91,6 +93,12 @@ def clear(
             count,
         ).format(count=count, profile=profile)
     )
+
+
+def _open_store() -> StateStore:
+    from gescom_sync.state import StateStore  # SQLAlchemy: loaded when a command runs, not for --help
+
+    return StateStore.open()
 
 
 def _named_or_default(profile: str | None) -> str:

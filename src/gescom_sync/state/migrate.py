@@ -1,7 +1,8 @@
 """Bring a state database to the newest schema with Alembic, run from code.
 
-Revisions live in ``migrations/versions``; ``StateStore.open`` calls :func:`upgrade`, so
-opening a database written by an older gescom-sync upgrades it, and opening an
+Revisions live in ``migrations/versions``; ``StateStore.open`` calls :func:`upgrade` (and
+so imports Alembic) only when ``state.revision`` does not find the database at the head
+revision: opening a database written by an older gescom-sync upgrades it, and opening an
 up-to-date one only reads its ``alembic_version``.
 """
 
@@ -18,8 +19,7 @@ from alembic.script import ScriptDirectory
 from gescom_sync.errors import ConfigError
 from gescom_sync.i18n import _
 from gescom_sync.state.engine import WRITE
-
-MIGRATIONS = Path(__file__).parent / "migrations"
+from gescom_sync.state.revision import MIGRATIONS
 PG_MIGRATION_LOCK = 0x67657363  # any constant: serialises concurrent upgrades on PostgreSQL
 
 

@@ -10,8 +10,8 @@ from gescom_sync.errors import ConfigError, ConnectionFailed
 from gescom_sync.i18n import _
 from gescom_sync.state.bindings import Bindings
 from gescom_sync.state.engine import create_engine, display_url, reading, resolve_url, writing
-from gescom_sync.state.migrate import upgrade
 from gescom_sync.state.pending import PendingWrites
+from gescom_sync.state.revision import is_at_head
 from gescom_sync.state.runs import Runs
 from gescom_sync.state.tables import PROFILE_TABLES, run_events, run_items, runs
 from gescom_sync.state.watermarks import Watermarks
@@ -37,7 +37,10 @@ class StateStore:
         url = resolve_url(url)
         engine = create_engine(url)
         try:
-            upgrade(engine)
+            if not is_at_head(engine):
+                from gescom_sync.state.migrate import upgrade  # Alembic: only when there may be something to migrate
+
+                upgrade(engine)
         except sa.exc.OperationalError as error:
             engine.dispose()
             raise ConnectionFailed(
