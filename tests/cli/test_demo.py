@@ -155,7 +155,7 @@ def test_demo_imports_the_orders_it_places_as_documents_with_the_shop_totals(dem
 
     assert len(orders) >= 8 and set(documents) == set(orders)  # every order placed became one document
     for order_id, document in documents.items():
-        assert document.total == Decimal(orders[order_id]["total"]), order_id
+        assert document.order_total == Decimal(orders[order_id]["total"]), order_id
     first_eight = sorted(orders, key=int)[:8]  # placed by this first demo (the others by the demos run again)
     assert all(f"│ {documents[i].piece} " in result.stdout for i in first_eight)
     kinds = {orders[i]["currency"] for i in first_eight}, [documents[i].piece[:2] for i in first_eight]
@@ -180,7 +180,7 @@ def test_demo_on_the_prestashop_sandbox_imports_the_orders_it_places_with_the_sh
 
     assert len(orders) == 8 and set(documents) == set(orders)  # every order placed became one document
     for order_id, document in documents.items():
-        assert document.total == Decimal(orders[order_id]["total_paid_tax_incl"]).quantize(Decimal("0.01")), order_id
+        assert document.order_total == Decimal(orders[order_id]["total_paid_tax_incl"]).quantize(Decimal("0.01")), order_id
         assert f"│ {document.piece} " in result.stdout
     ids = sorted(orders, key=int)
     assert [documents[i].piece[:2] for i in ids] == ["BC", "BC", "BC", "BC", "FA", "BC", "BC", "BC"]  # delivered: an invoice

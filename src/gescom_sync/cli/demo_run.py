@@ -284,7 +284,7 @@ def _print_documents(profile, placed: list[SeededOrder]) -> None:
             (N_("Document"), lambda d: d.piece),
             (N_("Shop order"), lambda d: d.order_id),
             (N_("Customer"), lambda d: f"{d.customer} ({d.account})"),
-            (N_("Total incl. tax"), lambda d: f"{format_amount(d.total)} {currencies[d.order_id]}"),
+            (N_("Total incl. tax"), lambda d: f"{format_amount(d.order_total)} {currencies[d.order_id]}"),
         ],
         as_json=False,
         title=_("Documents made from the orders"),

@@ -90,21 +90,35 @@ class WebDocument:
     order_id: str  # DO_NoWeb, the shop order it came from
     account: str  # CT_Num
     customer: str  # the account's name
-    total: Decimal  # DO_TotalTTC, tax included
+    total: Decimal  # DO_TotalTTC, tax included, in the back office's currency
+    total_in_currency: Decimal | None = None  # a document in currency: its due amount in that currency
+
+    @property
+    def order_total(self) -> Decimal:
+        """The total in the order's currency, to compare with the shop's."""
+        return self.total if self.total_in_currency is None else self.total_in_currency
 
 
 def web_documents(url: str) -> list[WebDocument]:
     """The documents stamped with a shop order id, in creation order."""
-    header, account = schema.F_DOCENTETE, schema.F_COMPTET
-    query = (sa.select(header.c.DO_Piece, header.c.DO_NoWeb, header.c.DO_Tiers, account.c.CT_Intitule, header.c.DO_TotalTTC)
+    header, account, due = schema.F_DOCENTETE, schema.F_COMPTET, schema.F_DOCREGL
+    in_currency = (sa.select(sa.func.sum(due.c.DR_MontantDev))
+                   .where(due.c.DO_Domaine == header.c.DO_Domaine, due.c.DO_Type == header.c.DO_Type,
+                          due.c.DO_Piece == header.c.DO_Piece).scalar_subquery())
+    query = (sa.select(header.c.DO_Piece, header.c.DO_NoWeb, header.c.DO_Tiers, account.c.CT_Intitule,
+                       header.c.DO_TotalTTC, header.c.DO_Devise, in_currency.label("in_currency"))
              .join(account, account.c.CT_Num == header.c.DO_Tiers, isouter=True)
              .where(header.c.DO_NoWeb.is_not(None), header.c.DO_NoWeb != "")
              .order_by(header.c.cbMarq))
     engine = sa.create_engine(url)
     try:
         with engine.connect() as connection:
-            return [WebDocument(row.DO_Piece, row.DO_NoWeb, row.DO_Tiers, row.CT_Intitule or "",
-                                Decimal(str(row.DO_TotalTTC)).quantize(Decimal("0.01")))
+            return [WebDocument(row.DO_Piece, row.DO_NoWeb, row.DO_Tiers, row.CT_Intitule or "", _cents(row.DO_TotalTTC),
+                                _cents(row.in_currency) if row.DO_Devise else None)
                     for row in connection.execute(query)]
     finally:
         engine.dispose()
+
+
+def _cents(value: object) -> Decimal:
+    return Decimal(str(value)).quantize(Decimal("0.01"))
