@@ -1,6 +1,6 @@
-"""What the catalogue benchmark is built from: a Sage-layout back office of N articles, a
-request counter on the sandbox shop, and running a ``gescom-sync`` command as a child
-process with its wall time and peak memory.
+"""What the benchmarks are built from: a Sage-layout back office of N articles, a request
+counter on the sandbox shop, running a ``gescom-sync`` command as a child process with its
+wall time and peak memory, a measured :class:`Scenario` and the naive way's estimate of it.
 """
 
 from __future__ import annotations
@@ -257,6 +257,42 @@ def summary_counters(journal_lines: str) -> dict:
             if event.get("event") == "summary":
                 return event.get("counters", {})
     return {}
+
+
+@dataclass
+class Scenario:
+    """One measured command: the requests the shop saw, its wall time, the bench's own
+    figures (``extra``: peak memory, orders per second...), the run's counters, and the
+    same work done the naive way (:meth:`compare_naive`)."""
+
+    requests: int
+    write_requests: int
+    read_requests: int
+    seconds: float
+    extra: dict[str, float]
+    counters: dict
+    naive_requests: int = 0
+    naive_seconds: float = 0.0
+    naive_sampled: int = 0
+    ratio: float = 0.0
+
+    @classmethod
+    def measured(cls, counts: Counter[str], finished: Finished, **extra: float) -> Scenario:
+        """From the requests counted during the command and the command's end."""
+        total, written = sum(counts.values()), writes(counts)
+        return cls(total, written, total - written, round(finished.seconds, 2), extra, summary_counters(finished.stdout))
+
+    def compare_naive(self, requests: int, seconds: float, sampled: int) -> None:
+        """What :func:`measure_naive` found for the same work."""
+        self.naive_requests, self.naive_seconds, self.naive_sampled = requests, round(seconds, 2), sampled
+        self.ratio = round(seconds / self.seconds, 1)
+
+    def as_json(self) -> dict:
+        """One flat object: the bench's own figures where ``extra`` stands."""
+        flat: dict = {}
+        for name, value in dataclasses.asdict(self).items():
+            flat.update(value if name == "extra" else {name: value})
+        return flat
 
 
 # ------------------------------------------------------------------------------ naive

@@ -34,7 +34,6 @@ import math
 import os
 import sys
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
 from decimal import Decimal
 from pathlib import Path
 
@@ -44,6 +43,7 @@ from _support import (
     Catalogue,
     Kind,
     RequestCounter,
+    Scenario,
     build_backoffice,
     change_stock,
     count_requests,
@@ -52,8 +52,6 @@ from _support import (
     measure_naive,
     run_child,
     run_gescom_sync,
-    summary_counters,
-    writes,
 )
 
 SCENARIOS = ("first_export", "noop_export", "stock_all", "stock_1pct")
@@ -68,20 +66,6 @@ PROFILE = "bench"
 CHANGED_SHARE = Decimal("0.01")
 BATCH = 100  # WooCommerce's batch limit
 STOCK_WRITES_SLACK = 10  # the issue's target: 10,000 SKUs in at most 110 write requests
-
-
-@dataclass
-class Scenario:
-    requests: int
-    write_requests: int
-    read_requests: int
-    seconds: float
-    peak_rss_mb: float
-    counters: dict
-    naive_requests: int = 0
-    naive_seconds: float = 0.0
-    naive_sampled: int = 0
-    ratio: float = 0.0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,10 +104,7 @@ def run(args: argparse.Namespace, folder: Path) -> dict:
         scenarios, changed = _run_scenarios(catalogue, counter, child_env)
         naive = _naive_connector(args.shop, sandbox, args.naive_delay_ms / 1000)
         for name, plan in naive.plans(changed).items():
-            count, seconds, sampled = measure_naive(plan, args.naive_sample, naive.pause)
-            scenario = scenarios[name]
-            scenario.naive_requests, scenario.naive_seconds, scenario.naive_sampled = count, round(seconds, 2), sampled
-            scenario.ratio = round(seconds / scenario.seconds, 1)
+            scenarios[name].compare_naive(*measure_naive(plan, args.naive_sample, naive.pause))
         naive.close()
     fifth = _peak_memory(args, folder / "fifth", args.n // 5)
     return _report(args, catalogue, scenarios, changed, startup, fifth)
@@ -162,7 +143,7 @@ def _peak_memory(args: argparse.Namespace, folder: Path, n: int) -> dict:
         counter = count_requests(sandbox, args.shop)
         _make_profile(args.shop, catalogue, sandbox)
         scenarios, _changed = _run_scenarios(catalogue, counter, {**os.environ, **env})
-    return {"n": n, **{name: scenario.peak_rss_mb for name, scenario in scenarios.items()}}
+    return {"n": n, **{name: scenario.extra["peak_rss_mb"] for name, scenario in scenarios.items()}}
 
 
 def _naive_connector(shop: str, sandbox, pause: float):  # noqa: ANN001, ANN202 - either shop's
@@ -210,9 +191,7 @@ def _measure(name: str, counter: RequestCounter, env: dict[str, str]) -> Scenari
     counts = counter.snapshot() - before
     if finished.exit_code != 0:
         raise SystemExit(f"{name}: gescom-sync exited with {finished.exit_code}\n{finished.stderr[-3000:]}")
-    total, written = sum(counts.values()), writes(counts)
-    return Scenario(total, written, total - written, round(finished.seconds, 2), finished.peak_rss_mb,
-                    summary_counters(finished.stdout))
+    return Scenario.measured(counts, finished, peak_rss_mb=finished.peak_rss_mb)
 
 
 # ------------------------------------------------------------------------------ naive
@@ -341,7 +320,7 @@ def _report(args: argparse.Namespace, catalogue: Catalogue, scenarios: dict[str,
             startup: float, fifth: dict) -> dict:
     return {
         "n": args.n,
-        **{name: asdict(scenario) for name, scenario in scenarios.items()},
+        **{name: scenario.as_json() for name, scenario in scenarios.items()},
         "setup": {"shop": args.shop, "grouped_articles": catalogue.grouped, "variable_products": catalogue.groups,
                   "group_size": args.group_size, "latency_ms": args.latency_ms,
                   "naive_delay_ms": args.naive_delay_ms, "naive_sample": args.naive_sample,
@@ -354,8 +333,8 @@ def _report(args: argparse.Namespace, catalogue: Catalogue, scenarios: dict[str,
 def _memory(scenarios: dict[str, Scenario], fifth: dict) -> dict:
     """Peak RSS per scenario at N and at N/5 side by side: flat in N means a small growth."""
     return {"n_fifth": fifth["n"], **{
-        name: {"peak_rss_mb": scenario.peak_rss_mb, "peak_rss_mb_fifth": fifth[name],
-               "growth_mb": round(scenario.peak_rss_mb - fifth[name], 1)}
+        name: {"peak_rss_mb": scenario.extra["peak_rss_mb"], "peak_rss_mb_fifth": fifth[name],
+               "growth_mb": round(scenario.extra["peak_rss_mb"] - fifth[name], 1)}
         for name, scenario in scenarios.items()}}
 
 

@@ -40,30 +40,15 @@ import math
 import os
 import sys
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from _support import bench_main, Call, Kind, RequestCounter, count_requests, gescom_sync_command, measure_naive, run_child, \
-    summary_counters, writes
+from _support import bench_main, Call, Kind, RequestCounter, Scenario, count_requests, gescom_sync_command, measure_naive, \
+    run_child
 
 SCENARIOS = ("first_import", "second_import")
 SHOPS = ("woocommerce", "prestashop")
 PROFILE = "bench"
 PAGE = 100
-
-
-@dataclass
-class Scenario:
-    requests: int
-    write_requests: int
-    read_requests: int
-    seconds: float
-    orders_per_second: float
-    counters: dict
-    naive_requests: int = 0
-    naive_seconds: float = 0.0
-    naive_sampled: int = 0
-    ratio: float = 0.0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -105,10 +90,7 @@ def run(args: argparse.Namespace, folder: Path) -> dict:
         naive = NAIVE[args.shop](sandbox, args.naive_delay_ms / 1000)  # the orders as placed, before the import
         scenarios = {name: _measure(name, args.n, counter, child_env) for name in SCENARIOS}
         for name, plan in naive.plans().items():
-            count, seconds, sampled = measure_naive(plan, args.naive_sample, naive.pause)
-            scenario = scenarios[name]
-            scenario.naive_requests, scenario.naive_seconds, scenario.naive_sampled = count, round(seconds, 2), sampled
-            scenario.ratio = round(seconds / scenario.seconds, 1)
+            scenarios[name].compare_naive(*measure_naive(plan, args.naive_sample, naive.pause))
         shape = naive.shape()
         naive.close()
     return _report(args, scenarios, shape)
@@ -169,9 +151,7 @@ def _measure(name: str, n: int, counter: RequestCounter, env: dict[str, str]) ->
     before = counter.snapshot()
     finished = _run_command(["import", "orders"], env)
     counts = counter.snapshot() - before
-    total, written = sum(counts.values()), writes(counts)
-    return Scenario(total, written, total - written, round(finished.seconds, 2), round(n / finished.seconds, 1),
-                    summary_counters(finished.stdout))
+    return Scenario.measured(counts, finished, orders_per_second=round(n / finished.seconds, 1))
 
 
 # ------------------------------------------------------------------------------ naive
@@ -325,7 +305,7 @@ NAIVE = {"woocommerce": WooCommerceNaiveImport, "prestashop": PrestaShopNaiveImp
 def _report(args: argparse.Namespace, scenarios: dict[str, Scenario], shape: dict) -> dict:
     return {
         "n": args.n,
-        **{name: asdict(scenario) for name, scenario in scenarios.items()},
+        **{name: scenario.as_json() for name, scenario in scenarios.items()},
         "setup": {**shape, "shop": args.shop, "latency_ms": args.latency_ms, "naive_delay_ms": args.naive_delay_ms,
                   "naive_sample": args.naive_sample},
     }

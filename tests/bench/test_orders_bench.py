@@ -36,7 +36,7 @@ def test_one_object_with_both_imports(report: dict) -> None:
     assert report["n"] == N
     for name in SCENARIOS:
         scenario = report[name]
-        assert FIELDS <= set(scenario), name
+        assert set(scenario) == FIELDS, name
         assert scenario["requests"] == scenario["write_requests"] + scenario["read_requests"] > 0
         assert 0 < scenario["naive_sampled"] <= scenario["naive_requests"]
         # seconds are printed rounded to 0.01 and the ratio to 0.1: compare within that rounding
