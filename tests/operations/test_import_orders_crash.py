@@ -65,8 +65,9 @@ FORK_SERVER = """
 import os, sys
 from gescom_sync.cli import main
 from gescom_sync.operations import import_orders
+from gescom_sync.operations.import_orders import documents
 
-resolve_customers, write = import_orders._resolve_customers, import_orders._write
+resolve_customers, write = import_orders.resolve_customers, documents.write_document
 
 def announce(word):
     print(word, file=channel, flush=True)
@@ -80,7 +81,7 @@ def written(*args, **kwargs):
     announce("written")
     return document
 
-import_orders._resolve_customers, import_orders._write = creating, written
+import_orders.resolve_customers, documents.write_document = creating, written
 for line in sys.stdin:
     pid = os.fork()
     if pid == 0:
