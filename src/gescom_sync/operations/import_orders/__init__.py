@@ -48,6 +48,7 @@ from gescom_sync.journal import Action, Message, texts
 from gescom_sync.mapping.orders import check_special_articles, status_rule
 from gescom_sync.mapping.orders.header import invoice_date
 from gescom_sync.model.order import Order
+from gescom_sync.operations.import_orders.after_import import CreatedDocument, announce
 from gescom_sync.operations.import_orders.bindings import (
     CREATING,
     ORDER,
@@ -71,7 +72,7 @@ from gescom_sync.profiles.orders import ImportOrdersSettings
 from gescom_sync.shops.base import OrderQuery
 
 __all__ = [
-    "CREATING", "ORDER", "ORDER_STATUS", "PERIODS", "STATUS", "OrderSelection", "Period", "check_period",
+    "CREATING", "ORDER", "CreatedDocument", "ORDER_STATUS", "PERIODS", "STATUS", "OrderSelection", "Period", "check_period",
     "forget_orders", "grouped_key", "grouping_account", "import_orders", "order_rules", "period_dates", "piece_of",
     "shop_account",
 ]
@@ -98,6 +99,7 @@ def import_orders(run: OperationRun, selection: OrderSelection) -> None:
         else:
             create_grouped_documents(run, documents, catalogue, plan, settings, statuses)
         statuses.flush()
+    announce(run, plan.created)
     if selection.update_stock and plan.articles and not run.options.dry_run:
         _update_shop_stock(run, plan.articles)
     if selection.has_period or selection.file:

@@ -12,6 +12,7 @@ from gescom_sync.journal import Action, Message
 from gescom_sync.mapping.orders import DocumentDraft, DocumentType, OrderCatalogue, build_document, group_by_day
 from gescom_sync.mapping.orders.totals import stored_totals
 from gescom_sync.model.order import Order
+from gescom_sync.operations.import_orders.after_import import CreatedDocument
 from gescom_sync.operations.import_orders.bindings import CREATING, ORDER, bind_order, grouped_key
 from gescom_sync.operations.import_orders.plan import Plan
 from gescom_sync.operations.import_orders.statuses import StatusQueue, forget_statuses, record_statuses
@@ -36,10 +37,10 @@ WOULD_CREATE = {
 
 
 def create_documents(run: OperationRun, documents: DocumentWriter, catalogue: OrderCatalogue, plan: Plan,
-                      settings: ImportOrdersSettings, statuses: StatusQueue) -> None:
+                     settings: ImportOrdersSettings, statuses: StatusQueue) -> None:
     run.journal.expect(len(plan.to_create))
     record_statuses(run, [(order.id, plan.status_after(rule)) for order, rule in plan.to_create
-                           if order.id not in plan.no_account])
+                          if order.id not in plan.no_account])
     unwritten: list[str] = []
     for order, rule in plan.to_create:
         created = False
@@ -53,7 +54,7 @@ def create_documents(run: OperationRun, documents: DocumentWriter, catalogue: Or
                 continue
             written = write_document(run, documents, draft, (order.id,), settings)
             created = True
-            plan.articles.update(line.article for line in draft.lines if line.stock_managed and line.article)
+            _remember(plan, draft, written, (order.id,))
             attempt.done(Action.CREATED, _summary(CREATED_AS, draft, written))
         if created and plan.status_after(rule):
             statuses.add(order.id, plan.status_after(rule))
@@ -75,7 +76,7 @@ def _no_account(plan: Plan, order_id: str) -> Message:
 
 
 def create_grouped_documents(run: OperationRun, documents: DocumentWriter, catalogue: OrderCatalogue, plan: Plan,
-                              settings: ImportOrdersSettings, statuses: StatusQueue) -> None:
+                             settings: ImportOrdersSettings, statuses: StatusQueue) -> None:
     """Grouping per day (SPEC §3.6): the drafts of a day that is over become one document; the
     orders of today (or later) wait for the run after the end of their day, so that a day is
     never split over two documents."""
@@ -84,7 +85,7 @@ def create_grouped_documents(run: OperationRun, documents: DocumentWriter, catal
     today = plan.today or datetime.now(plan.zone).date()  # a draft's date is its day in the shop's zone too
     groups = group_by_day(drafts, settings)
     record_statuses(run, [(order_id, plan.status_after(rules[order_id])) for g in groups
-                           if not _waits(g.draft, today) for order_id in g.shop_order_ids])
+                          if not _waits(g.draft, today) for order_id in g.shop_order_ids])
     for group in groups:
         ids = group.shop_order_ids
         if _waits(group.draft, today):
@@ -135,7 +136,7 @@ def _write_group(run: OperationRun, documents: DocumentWriter, draft: DocumentDr
         for order_id in ids:
             run.journal.item(ORDER, order_id, Action.FAILED, Message(error.message, literal=True))
         return False
-    plan.articles.update(line.article for line in draft.lines if line.stock_managed and line.article)
+    _remember(plan, draft, written, ids)
     run.journal.item(ORDER, ids[0], Action.CREATED, _summary(CREATED_AS, draft, written))
     for order_id in ids[1:]:
         run.journal.item(ORDER, order_id, Action.CREATED, Message(
@@ -144,7 +145,7 @@ def _write_group(run: OperationRun, documents: DocumentWriter, draft: DocumentDr
 
 
 def write_document(run: OperationRun, documents: DocumentWriter, draft: DocumentDraft, order_ids: tuple[str, ...],
-           settings: ImportOrdersSettings) -> WrittenDocument:
+                   settings: ImportOrdersSettings) -> WrittenDocument:
     """Create the document of ``order_ids`` (several: grouped per day), then bind each of them.
     What must survive a crash is recorded before the commit: the status to set
     (:func:`record_statuses`, retried by the next run once bound) and, when the back office
@@ -158,6 +159,12 @@ def write_document(run: OperationRun, documents: DocumentWriter, draft: Document
         key = written.piece if position == 0 else grouped_key(written.piece, order_id)
         bind_order(run, order_id, key, intent_recorded=not settings.check_existing)
     return written
+
+
+def _remember(plan: Plan, draft: DocumentDraft, written: WrittenDocument, ids: tuple[str, ...]) -> None:
+    """What the run keeps of a document written: its stock articles and the document itself."""
+    plan.articles.update(line.article for line in draft.lines if line.stock_managed and line.article)
+    plan.created.append(CreatedDocument(written.piece, draft.document_type, draft.account, written.total_included, ids))
 
 
 def _summary(texts_by_type: dict[DocumentType, str], draft: DocumentDraft, written: WrittenDocument | None = None) -> Message:
