@@ -110,7 +110,10 @@ def test_cli_checks_options_and_prints_url_and_keys(tmp_path: Path) -> None:
         check_options("ck_x", None, 0.0)
     with pytest.raises(ConfigError, match="1.5"):
         check_options(None, None, 1.5)
-    with start_sandbox(tmp_path / "cli") as running:
+    with pytest.raises(ConfigError, match="--time-zone Mars/Olympus"):
+        check_options(None, None, 0.0, "Mars/Olympus")
+    with start_sandbox(tmp_path / "cli", time_zone="Europe/Paris") as running:
         lines = banner(running, tmp_path / "cli", 0, 0.0, None)
     assert lines[0] == f"Boutique WooCommerce de test démarrée sur {running.url}"
+    assert "Fuseau horaire : Europe/Paris" in lines
     assert any(running.consumer_secret in line for line in lines)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import typer
 
@@ -27,17 +28,25 @@ def woocommerce(
     seed: int = typer.Option(None, "--seed", help="Seed of the failure draws, for reproducible runs."),
     https: bool = typer.Option(False, "--https", help="Serve https with a self-signed certificate."),
     wp_app_password: str = typer.Option(None, "--wp-app-password", help="WordPress application password of user 'admin' (media uploads)."),
+    time_zone: str = typer.Option(None, "--time-zone", help="The site's time zone (IANA name, e.g. Europe/Paris), WordPress's Timezone setting (default: the data folder's; UTC when new)."),
 ) -> None:
     from gescom_sync.sandbox.woocommerce import start_sandbox
 
-    check_options(consumer_key, consumer_secret, fail_rate)
+    check_options(consumer_key, consumer_secret, fail_rate, time_zone)
     folder = data or data_dir() / "sandbox" / "woocommerce"
+    _serve(lambda: start_sandbox(folder, consumer_key=consumer_key, consumer_secret=consumer_secret, host=host,
+                                 port=port, https=https, latency_ms=latency_ms, fail_rate=fail_rate, seed=seed,
+                                 wp_app_password=wp_app_password, time_zone=time_zone),
+           host, port, lambda running: banner(running, folder, latency_ms, fail_rate, seed))
+
+
+def _serve(start, host: str, port: int, banner_of) -> None:  # noqa: ANN001 - the sandbox's start and banner
+    """Start a sandbox, print its banner and serve until Ctrl+C."""
     try:
-        running = start_sandbox(folder, consumer_key=consumer_key, consumer_secret=consumer_secret, host=host, port=port,
-                                https=https, latency_ms=latency_ms, fail_rate=fail_rate, seed=seed, wp_app_password=wp_app_password)
+        running = start()
     except OSError as error:
         raise ConfigError(_("Cannot listen on {host}:{port}: {reason}").format(host=host, port=port, reason=error.strerror or error)) from None
-    for line in banner(running, folder, latency_ms, fail_rate, seed):
+    for line in banner_of(running):
         console.print(line, markup=False)
     try:
         while running.serving and running.serving.running:
@@ -48,7 +57,14 @@ def woocommerce(
         running.stop()
 
 
-def check_options(consumer_key: str | None, consumer_secret: str | None, fail_rate: float) -> None:
+def check_options(consumer_key: str | None, consumer_secret: str | None, fail_rate: float,
+                  time_zone: str | None = None) -> None:
+    if time_zone is not None:
+        try:
+            ZoneInfo(time_zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ConfigError(_("--time-zone {name} is not a time zone name (such as Europe/Paris).").format(
+                name=time_zone)) from None
     if bool(consumer_key) != bool(consumer_secret):
         raise ConfigError(_("--consumer-key and --consumer-secret go together: give both or neither."))
     if not 0 <= fail_rate <= 1:
@@ -64,6 +80,7 @@ def banner(running, folder: Path, latency_ms: int, fail_rate: float, seed: int |
         _("Consumer secret: {secret}").format(secret=running.consumer_secret),
         _("WordPress user: {user}, application password: {password}").format(user=running.wp_user, password=running.wp_app_password),
         _("Data folder: {path}").format(path=folder),
+        _("Time zone: {zone}").format(zone=running.shop.config.time_zone()),
     ]
     if running.certificate:
         lines.append(_("Self-signed certificate: {path}").format(path=running.certificate))
@@ -90,20 +107,9 @@ def prestashop(
 
     check_options(None, None, fail_rate)
     folder = data or data_dir() / "sandbox" / "prestashop"
-    try:
-        running = start_sandbox(folder, key=key, host=host, port=port, latency_ms=latency_ms, fail_rate=fail_rate, seed=seed,
-                                url_rewriting=not no_rewrite)
-    except OSError as error:
-        raise ConfigError(_("Cannot listen on {host}:{port}: {reason}").format(host=host, port=port, reason=error.strerror or error)) from None
-    for line in prestashop_banner(running, folder, latency_ms, fail_rate, seed):
-        console.print(line, markup=False)
-    try:
-        while running.serving and running.serving.running:
-            time.sleep(0.5)
-    except KeyboardInterrupt:
-        pass
-    finally:
-        running.stop()
+    _serve(lambda: start_sandbox(folder, key=key, host=host, port=port, latency_ms=latency_ms, fail_rate=fail_rate,
+                                 seed=seed, url_rewriting=not no_rewrite),
+           host, port, lambda running: prestashop_banner(running, folder, latency_ms, fail_rate, seed))
 
 
 def prestashop_banner(running, folder: Path, latency_ms: int, fail_rate: float, seed: int | None) -> list[str]:
