@@ -8,6 +8,7 @@ reachable server they are skipped with the reason; with GESCOM_SYNC_REQUIRE_SERV
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,6 +32,17 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
     set_language(None)
     return folder
+
+
+@pytest.fixture
+def machine_in_tokyo(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The machine's own time zone far from the shops' (Asia/Tokyo, UTC+9): what depends on the
+    shop's days must not follow it."""
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
 
 
 def _pg_unavailable_reason() -> str | None:

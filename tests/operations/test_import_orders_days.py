@@ -13,7 +13,6 @@ Tokyo, 4 Nov 15:00 to 5 Nov 15:00 UTC, holds neither; the 5th in UTC holds both.
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, date, datetime
 from functools import partial
 from typing import Any
@@ -27,15 +26,6 @@ from tests.operations.shop_state import place_order, placed_at
 
 LATE = datetime(2026, 11, 5, 22, 30, tzinfo=UTC)
 AFTER_MIDNIGHT = datetime(2026, 11, 5, 23, 30, tzinfo=UTC)
-
-
-@pytest.fixture
-def machine_in_tokyo(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("TZ", "Asia/Tokyo")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ an order without one gets its customer's, one ``customers?include=`` request per
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -24,15 +23,6 @@ from gescom_sync.shops.woocommerce import WooCommerceConnector
 from .conftest import HTTPS, Shop
 
 PARIS = ZoneInfo("Europe/Paris")
-
-
-@pytest.fixture
-def machine_in_tokyo(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("TZ", "Asia/Tokyo")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def test_the_sites_zone_comes_from_the_wordpress_index_without_credentials(shop: Shop, woo: WooCommerceConnector):
