@@ -313,6 +313,7 @@ def test_a_foreign_currency_order_with_its_rate(profile, sandbox, shop, tmp_path
     paid = schema.F_CREGLEMENT
     assert column_values(database, paid, paid.c.N_Devise == 2, "RG_Montant", "RG_MontantDev", "RG_Cours") == [
         (euros, dollars, D("1.10"))]
+    assert items(profile)[("order", order)][1]["total"] == str(dollars)  # the journal shows the shop's figure
 
 
 def test_a_foreign_currency_due_amount_is_to_the_cent(profile, sandbox, shop, tmp_path):

@@ -10,7 +10,7 @@ from gescom_sync.errors import GescomError
 from gescom_sync.i18n import N_
 from gescom_sync.journal import Action, Message
 from gescom_sync.mapping.orders import DocumentDraft, DocumentType, OrderCatalogue, build_document, group_by_day
-from gescom_sync.mapping.orders.totals import stored_totals
+from gescom_sync.mapping.orders.totals import document_totals
 from gescom_sync.model.order import Order
 from gescom_sync.operations.import_orders.after_import import CreatedDocument
 from gescom_sync.operations.import_orders.bindings import CREATING, ORDER, bind_order, grouped_key
@@ -168,6 +168,8 @@ def _remember(plan: Plan, draft: DocumentDraft, written: WrittenDocument, ids: t
 
 
 def _summary(texts_by_type: dict[DocumentType, str], draft: DocumentDraft, written: WrittenDocument | None = None) -> Message:
-    total = written.total_included if written else stored_totals(draft).included
+    """The journal's line of a document: its total in the order's currency, the shop's figure (a
+    document in currency stores euros: ``WrittenDocument.total_included``)."""
+    total = document_totals(draft.lines, draft.shipping, draft.tax_included).included
     return Message(texts_by_type[draft.document_type], piece=written.piece if written else "", account=draft.account,
                    lines=len(draft.lines), total=total)
