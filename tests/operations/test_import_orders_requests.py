@@ -2,7 +2,8 @@
 the statuses of the orders imported go in one ``orders/batch`` call (100 a call), the notes
 are read only for the orders imported (and only when ``header.messages`` wants them), and a
 re-run over orders already imported reads the order pages and nothing else (and, once a run,
-the site's time zone from WordPress's index ``/wp-json/``).
+the site's time zone from WordPress's index ``/wp-json/``). Registered customers' VAT numbers
+are read for the orders imported only, 100 customers a request.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from tests.operations.order_support import (
     order_body,
     place_orders,
     shop_connector,
+    shop_customer,
     shop_statuses,
     stock_the_shop,
 )
@@ -97,3 +99,18 @@ def test_the_notes_of_several_orders_are_read_in_order_of_writing(sandbox, thirt
     assert [(m.text, m.customer_visible) for m in messages[first] if m.text in ("Paquet cadeau", "Livrer après 18 h")] \
         == [("Paquet cadeau", True), ("Livrer après 18 h", False)]
     assert set(messages) == {first, second}
+
+
+def test_registered_customers_vat_numbers_are_read_for_the_orders_imported_only(profile, sandbox, requests):
+    stock_the_shop(sandbox)
+    configure(profile)  # customer rules per customer, matching by VAT number (the defaults)
+    customers = [shop_customer(sandbox, n) for n in range(3)]
+    place_orders(sandbox, [order_body(1, 0, customer=n, customer_id=customers[n]) for n in range(3)])
+    requests.clear()
+
+    assert cli("import", "orders").exit_code == 0
+    # one request for the three customers (none of the orders has a VAT number of its own)
+    assert requests == Counter({"GET orders": 1, "GET customers": 1, "POST orders/batch": 1, **INDEX})
+    requests.clear()
+    assert cli("import", "orders", "--period", "today").exit_code == 0
+    assert requests == Counter({"GET orders": 1, **INDEX})

@@ -89,9 +89,6 @@ class OrderQuery:
     ``stores`` the shops of a multistore to read (empty: all). ``with_messages`` also
     reads the order's notes (one more request per order on some shops): an operation that
     imports only some of the orders read asks :meth:`Shop.read_order_messages` for those.
-    ``with_customer_vat_numbers``: an order without a VAT number of its own (meta ``vat_number``) gets
-    its registered customer's, where the shop keeps it on the customer (WooCommerce: one customers
-    request per page of orders); asked only when the customer rules match by VAT number.
     """
 
     created_from: datetime | None = None
@@ -101,7 +98,6 @@ class OrderQuery:
     stores: tuple[str, ...] = ()
     order_ids: tuple[str, ...] = ()
     with_messages: bool = False
-    with_customer_vat_numbers: bool = False
 
 
 @runtime_checkable
@@ -190,6 +186,12 @@ class Shop(Protocol):
     # -- orders --------------------------------------------------------------------------
     def read_orders(self, query: OrderQuery) -> Iterator[Order]: ...
     def read_order(self, order_id: str) -> Order: ...
+    def with_customer_vat_numbers(self, orders: Sequence[Order]) -> list[Order]:
+        """``orders``, those without a VAT number of their own (meta ``vat_number``) given their registered
+        customer's where the shop keeps it on the customer (WooCommerce); as they are where the order
+        carries it already (PrestaShop: its invoice address). Asked for the orders to import only."""
+        ...
+
     def read_order_messages(self, order_ids: Sequence[str]) -> dict[str, tuple[OrderMessage, ...]]:
         """The messages of these orders that ``read_orders`` leaves out without ``with_messages``
         (WooCommerce: its notes; PrestaShop: its messages), by order id; to be appended to the

@@ -25,8 +25,10 @@ A day is the shop's: its time zone is learnt once a run (``Shop.time_zone()``), 
 period's days, the documents' and payments' dates, grouping's days and its "today" are
 days in that zone, whatever the machine's.
 
-The orders' notes are read (``Shop.read_order_messages``) for the orders to import only,
-so a re-run over orders already imported reads the order pages and nothing else.
+The orders' notes (``Shop.read_order_messages``) and, when the customer rules match by VAT
+number, their customers' VAT numbers (``Shop.with_customer_vat_numbers``) are read for the
+orders to import only, so a re-run over orders already imported reads the order pages and
+nothing else.
 
 ``--file`` reads the orders of an orders file (:mod:`gescom_sync.orders_file`) instead of
 the shop; the shop's statuses are then left alone.
@@ -92,7 +94,7 @@ def import_orders(run: OperationRun, selection: OrderSelection) -> None:
         customers = DryRunWriter(real_customers) if run.options.dry_run else real_customers
         statuses = StatusQueue(run)
         plan = _analyse(run, documents, orders, bound, selection, settings, statuses, zone)
-        _add_messages(run, plan, settings)
+        _complete(run, plan, settings)
         resolve_customers(run, customers, plan, settings)
         if settings.grouping.orders == "none":
             create_documents(run, documents, catalogue, plan, settings, statuses)
@@ -123,8 +125,7 @@ def _query(run: OperationRun, selection: OrderSelection, period: Period, setting
     changed since its start (an order completed then was changed then); without a period,
     changed since the last transfer date (less the overlap), or all on the first run."""
     statuses = tuple(status for status, rule in settings.statuses.items() if rule.import_order)
-    query = OrderQuery(statuses=statuses, stores=tuple(settings.stores),  # messages: only of the orders imported
-                       with_customer_vat_numbers=_matches_by_vat_number(run.profile, settings))
+    query = OrderQuery(statuses=statuses, stores=tuple(settings.stores))  # messages: only of the orders imported
     if not selection.has_period:
         watermark = run.store.watermarks.get(run.profile.name, run.operation)
         return replace(query, modified_after=watermark - WATERMARK_OVERLAP if watermark else None)
@@ -178,14 +179,19 @@ def _link(run: OperationRun, order: Order, existing: WrittenDocument, status_aft
                    piece=existing.piece)
 
 
-def _add_messages(run: OperationRun, plan: Plan, settings: ImportOrdersSettings) -> None:
-    """The messages of the orders to import, read now (not with every order read: most of a
-    re-run's orders are already imported); an orders file holds its messages already."""
-    if settings.header.messages == "none" or not plan.set_statuses or not plan.to_create:
+def _complete(run: OperationRun, plan: Plan, settings: ImportOrdersSettings) -> None:
+    """What the orders to import need that is read now, for them only (most of a re-run's orders
+    are already imported): their messages, and their customers' VAT numbers when the customer
+    rules match by it. An orders file holds both already."""
+    if not plan.set_statuses or not plan.to_create:
         return
-    extra = run.shop.read_order_messages([order.id for order, _rule in plan.to_create])
-    plan.to_create = [(replace(order, messages=order.messages + extra.get(order.id, ())), rule)
-                      for order, rule in plan.to_create]
+    orders = [order for order, _rule in plan.to_create]
+    if _matches_by_vat_number(run.profile, settings):
+        orders = run.shop.with_customer_vat_numbers(orders)
+    if settings.header.messages != "none":
+        extra = run.shop.read_order_messages([order.id for order in orders])
+        orders = [replace(order, messages=order.messages + extra.get(order.id, ())) for order in orders]
+    plan.to_create = [(order, rule) for order, (_old, rule) in zip(orders, plan.to_create, strict=True)]
 
 
 def _update_shop_stock(run: OperationRun, articles: set[str]) -> None:

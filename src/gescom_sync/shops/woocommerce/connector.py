@@ -517,22 +517,22 @@ class WooCommerceConnector:
             raise ConfigError(_("WooCommerce has one store, {default}; there is no store {stores}.").format(
                 default=DEFAULT_STORE, stores=", ".join(sorted(unknown))))
         for page in self._page_lists("orders", _order_params(query)):
-            orders = [order_records.order(data, self._notes(str(data["id"])) if query.with_messages else None)
-                      for data in page]
-            yield from self._with_customer_vat_numbers(orders) if query.with_customer_vat_numbers else orders
+            yield from (order_records.order(data, self._notes(str(data["id"])) if query.with_messages else None)
+                        for data in page)
 
-    def _with_customer_vat_numbers(self, orders: list[Order]) -> list[Order]:
-        """The orders of a page, those without a VAT number given their customer's (VAT plugins keep
-        it in the customer's meta): one request for all the customers of the page."""
-        wanting = {o.customer_id for o in orders if o.customer_id and not o.meta.get(order_records.VAT_NUMBER)}
-        if not wanting:
-            return orders
-        params = {"include": ",".join(sorted(wanting, key=int)), "role": "all", "per_page": PER_PAGE,
-                  "_fields": "id,meta_data"}
-        found = {str(c["id"]): order_records.vat_number(_account(c).meta)
-                 for c in self.client.get("customers", params=params).json()}
+    def with_customer_vat_numbers(self, orders: Sequence[Order]) -> list[Order]:
+        """The orders, those without a VAT number given their registered customer's (VAT plugins keep
+        it in the customer's meta): one request per 100 customers."""
+        wanting = sorted({o.customer_id for o in orders if o.customer_id and not o.meta.get(order_records.VAT_NUMBER)},
+                         key=int)
+        found: dict[str, str | None] = {}
+        for start in range(0, len(wanting), PER_PAGE):
+            params = {"include": ",".join(wanting[start:start + PER_PAGE]), "role": "all", "per_page": PER_PAGE,
+                      "_fields": "id,meta_data"}
+            found |= {str(c["id"]): order_records.vat_number(_account(c).meta)
+                      for c in self.client.get("customers", params=params).json()}
         return [replace(o, meta=order_records.with_vat_number(o.meta, found.get(o.customer_id or "")))
-                if o.customer_id in wanting else o for o in orders]
+                if o.customer_id in found else o for o in orders]
 
     def read_order(self, order_id: str, *, with_messages: bool = False) -> Order:
         data = self.client.get(f"orders/{order_id}").json()
