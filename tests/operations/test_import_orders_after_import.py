@@ -12,6 +12,7 @@ import pytest
 
 from gescom_sync.mapping.orders import DocumentType
 from gescom_sync.operations.import_orders import CreatedDocument, after_import
+from gescom_sync.profiles import load_profile
 from tests.operations.order_support import PAID_STATUS, bindings, cli, configure, stock_the_shop
 from tests.operations.shop_state import place_order
 
@@ -30,8 +31,15 @@ def remember(profile: Any, documents: tuple[CreatedDocument, ...]) -> None:
     RECEIVED.append((profile.name, documents))
 
 
+def shop_secret(profile: Any) -> str:
+    shop = profile.shop
+    return (shop.consumer_secret if shop.type == "woocommerce" else shop.api_key).get_secret_value()
+
+
 def refuse(profile: Any, documents: tuple[CreatedDocument, ...]) -> None:
-    raise ConnectionRefusedError("the mail server smtp.example.org refused the connection\nsecond line")
+    # a careless listener puts a secret of the profile in its error: the journal masks it
+    raise ConnectionRefusedError(f"the mail server smtp.example.org refused the connection (key {shop_secret(profile)})"
+                                 "\nsecond line")
 
 
 @pytest.fixture
@@ -76,7 +84,9 @@ def test_a_failing_listener_is_a_warning_and_the_import_stands(profile, guest_or
     listeners(mail="refuse", notify="remember")
     result = cli("import", "orders")
     assert result.exit_code == 0, result.output
-    assert "After the import, mail failed: the mail server smtp.example.org refused the connection" in result.output
+    assert "After the import, mail failed: the mail server smtp.example.org refused the connection (key ***)" \
+        in result.output
+    assert shop_secret(load_profile(profile)) not in result.output
     assert "second line" not in result.output
     assert len(RECEIVED) == 1 and len(RECEIVED[0][1]) == 2  # the other listener still told
     assert set(bindings(profile)) == set(guest_orders)
