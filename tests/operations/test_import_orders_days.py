@@ -21,6 +21,7 @@ import pytest
 
 from gescom_sync.operations.import_orders import OrderSelection, import_orders
 from gescom_sync.operations.run import RunOptions, run_operation
+from gescom_sync.shops.base import TimeZoneUnknown
 from tests.operations.order_support import PAID_STATUS, cli, configure, documents, items, stock_the_shop
 from tests.operations.shop_state import place_order, placed_at
 
@@ -85,3 +86,19 @@ def test_grouping_waits_for_the_end_of_the_shops_day(profile, evening, shop, tmp
     assert (document["DO_NoWeb"], document["DO_Tiers"], document["DO_Date"].date()) == (late, "COMPTOIR",
                                                                                          date(2026, 11, 5))
     assert items(profile)[("order", after_midnight)] == ("skipped", {"day": "2026-11-06"})
+
+
+def test_a_shop_that_does_not_say_its_zone_gets_the_machines_days_with_a_warning(profile, evening, shop, tmp_path,
+                                                                                monkeypatch):
+    from tests.operations.test_import_orders import CONNECTORS
+
+    def hidden(self: Any) -> Any:
+        raise TimeZoneUnknown("index hidden")
+
+    monkeypatch.setattr(CONNECTORS[shop], "time_zone", hidden)
+    late, after_midnight = evening
+    # the 6th in Tokyo runs from 5 Nov 15:00 to 6 Nov 15:00 UTC: both orders (07:30 and 08:30 there)
+    result = cli("import", "orders", "--from", "2026-11-06", "--to", "2026-11-06")
+    assert result.exit_code == 0, result.output
+    assert "The shop's time zone is not known (index hidden): the days are the machine's (Asia/Tokyo)" in result.output
+    assert imported(tmp_path, late, after_midnight) == {late: date(2026, 11, 6), after_midnight: date(2026, 11, 6)}

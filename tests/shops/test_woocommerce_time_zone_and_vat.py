@@ -18,6 +18,7 @@ import pytest
 
 from gescom_sync.errors import ConfigError
 from gescom_sync.shops import OrderQuery
+from gescom_sync.shops.base import TimeZoneUnknown
 from gescom_sync.shops.woocommerce import WooCommerceConnector
 
 from .conftest import HTTPS, Shop
@@ -64,18 +65,21 @@ def test_the_profiles_zone_comes_first_and_a_wrong_name_says_where(shop: Shop):
                                      "n'est pas un nom de fuseau horaire (tel que Europe/Paris).")
 
 
-def test_without_an_index_the_machines_zone(shop: Shop, machine_in_tokyo):
-    """A security plugin may hide the index (404): the machine's zone, here Tokyo."""
+def test_without_an_index_the_shop_says_it_does_not_know(shop: Shop):
+    """A security plugin may hide the index (401 for visitors): the connector says why it cannot tell."""
     import httpx
 
     class NoIndex(httpx.BaseTransport):
         def handle_request(self, request: httpx.Request) -> httpx.Response:
             if request.url.path == "/wp-json/":
-                return httpx.Response(404, json={"code": "rest_no_route"}, request=request)
+                return httpx.Response(401, json={"code": "rest_login_required", "message": "REST API restricted to "
+                                                 "authenticated users.", "data": {"status": 401}}, request=request)
             return shop.transport.handle_request(request)
 
     with WooCommerceConnector("https://shop.test", "ck_x", "cs_y", transport=NoIndex(), sleep=lambda _s: None) as woo:
-        assert woo.time_zone().utcoffset(datetime(2026, 11, 5)) == timedelta(hours=9)
+        with pytest.raises(TimeZoneUnknown) as unknown:
+            woo.time_zone()
+    assert unknown.value.reason.startswith("l'index de WordPress https://shop.test/wp-json/ ne peut pas être lu : 401")
 
 
 def test_the_site_shows_local_dates_and_reads_periods_in_its_zone(shop: Shop, woo: WooCommerceConnector):

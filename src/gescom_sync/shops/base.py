@@ -119,7 +119,8 @@ class Shop(Protocol):
     def time_zone(self) -> tzinfo:
         """The shop's time zone, learnt once per connector: its days are the days of periods, of
         grouping per day and of document dates. The profile's ``shop.timezone``, else what the shop
-        says, else (WooCommerce) the machine's zone; a ``ConfigError`` for a name that is no zone."""
+        says; :class:`TimeZoneUnknown` when the shop does not say it (the caller decides what to
+        fall back on), a ``ConfigError`` for a name that is no zone."""
         ...
 
     # -- reference data ------------------------------------------------------------------
@@ -212,6 +213,17 @@ class Shop(Protocol):
     def read_returns(self, query: OrderQuery) -> Iterator[Return]: ...
 
 
+SYSTEM_ZONE = "/etc/localtime"
+
+
+class TimeZoneUnknown(Exception):
+    """The shop does not say its time zone (and the profile sets none); ``reason`` says why."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
 def named_zone(name: str, source: str, url: str) -> ZoneInfo:
     """The IANA zone ``name`` given by ``source`` (``shop.timezone``, ``PS_TIMEZONE``...) for the shop at
     ``url``; a ``ConfigError`` saying what and where when it is no zone."""
@@ -229,7 +241,10 @@ def machine_zone() -> tzinfo:
     try:
         if name:
             return ZoneInfo(name)
-        with open("/etc/localtime", "rb") as system:
+        link = os.path.realpath(SYSTEM_ZONE)  # /usr/share/zoneinfo/Europe/Paris: its name, for the messages
+        if "/zoneinfo/" in link:
+            return ZoneInfo(link.split("/zoneinfo/", 1)[1])
+        with open(SYSTEM_ZONE, "rb") as system:
             return ZoneInfo.from_file(system, key="localtime")
     except (OSError, ValueError, ZoneInfoNotFoundError):
         return datetime.now().astimezone().tzinfo or ZoneInfo("UTC")

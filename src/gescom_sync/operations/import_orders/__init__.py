@@ -71,7 +71,7 @@ from gescom_sync.operations.import_prospects import DryRunWriter
 from gescom_sync.operations.run import WATERMARK_OVERLAP, OperationRun
 from gescom_sync.profiles import Profile
 from gescom_sync.profiles.orders import ImportOrdersSettings
-from gescom_sync.shops.base import OrderQuery
+from gescom_sync.shops.base import OrderQuery, TimeZoneUnknown, machine_zone
 
 __all__ = [
     "CREATING", "ORDER", "CreatedDocument", "ORDER_STATUS", "PERIODS", "STATUS", "OrderSelection", "Period", "check_period",
@@ -88,7 +88,7 @@ def import_orders(run: OperationRun, selection: OrderSelection) -> None:
         bound = {b.shop_id: b.erp_key for b in run.store.bindings.list(run.profile.name, ORDER)}
         if not run.options.dry_run:
             retry_statuses(run, bound)
-        zone = run.shop.time_zone()
+        zone = _shop_zone(run)
         run.journal.step(texts.READING_ORDERS)
         orders = _read_orders(run, selection, selection.bounds(zone), settings)
         customers = DryRunWriter(real_customers) if run.options.dry_run else real_customers
@@ -106,6 +106,17 @@ def import_orders(run: OperationRun, selection: OrderSelection) -> None:
         _update_shop_stock(run, plan.articles)
     if selection.has_period or selection.file:
         run.keep_watermark()  # the orders changed since the last transfer date were not all looked at
+
+
+def _shop_zone(run: OperationRun) -> tzinfo:
+    """The shop's time zone; the machine's, with a warning, when the shop does not say it."""
+    try:
+        return run.shop.time_zone()
+    except TimeZoneUnknown as unknown:
+        zone = machine_zone()
+        run.journal.warning(N_("The shop's time zone is not known ({reason}): the days are the machine's ({zone}); "
+                               "set shop.timezone in the profile."), reason=unknown.reason, zone=str(zone))
+        return zone
 
 
 def _read_orders(run: OperationRun, selection: OrderSelection, period: Period,

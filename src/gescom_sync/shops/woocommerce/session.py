@@ -19,7 +19,7 @@ from gescom_sync.errors import ConnectionFailed
 from gescom_sync.http import HttpOptions, RequestFailed, ShopHttpClient
 from gescom_sync.i18n import _
 from gescom_sync.model.shop import ShopCode, ShopStore, ShopTaxClass, ShopTaxRate
-from gescom_sync.shops.base import machine_zone, named_zone
+from gescom_sync.shops.base import TimeZoneUnknown, named_zone
 from gescom_sync.shops.capabilities import Capabilities, Capability
 from gescom_sync.shops.woocommerce.auth import AuthMode, build_auth, effective_mode
 from gescom_sync.shops.woocommerce.batch import BatchWriter, FindExisting
@@ -64,6 +64,7 @@ class Session:
         self.site_client = ShopHttpClient(f"{self.url}/wp-json/", options, secrets=secrets, shop_message=shop_message,
                                           transport=transport, sleep=sleep)
         self._site: dict[str, Any] | None = None
+        self._site_unread: str | None = None  # why the index could not be read
         self._zone: tzinfo | None = None
         self.media_client: ShopHttpClient | None = None
         if wordpress_user and application_password:
@@ -116,29 +117,35 @@ class Session:
         if self._site is None:
             try:
                 index = self.site_client.get("", params={"_fields": "namespaces,gmt_offset,timezone_string"}).json()
-            except (RequestFailed, ValueError):
-                index = {}
+            except RequestFailed as error:
+                index, self._site_unread = {}, f"{error.status} {error.shop_message or ''}".strip()
+            except ValueError:
+                index, self._site_unread = {}, _("not JSON")
             self._site = index if isinstance(index, dict) else {}
         return self._site
 
     def time_zone(self) -> tzinfo:
         """``shop.timezone``, else the site's (the index's ``timezone_string``, else its fixed
-        ``gmt_offset``, WordPress's "UTC+2" choice), else the machine's."""
+        ``gmt_offset``, WordPress's "UTC+2" choice); :class:`TimeZoneUnknown` when the index
+        cannot be read or says neither (a security plugin may hide it)."""
         if self._zone is None:
             if self._time_zone_setting:
                 self._zone = named_zone(self._time_zone_setting, "shop.timezone", self.url)
             else:
-                self._zone = self._site_zone() or machine_zone()
+                self._zone = self._site_zone()
         return self._zone
 
-    def _site_zone(self) -> tzinfo | None:
+    def _site_zone(self) -> tzinfo:
         index = self._site_index()
         if index.get("timezone_string"):
             return named_zone(str(index["timezone_string"]), "WordPress timezone_string", self.url)
         try:  # "0", "5.5" (a manual offset is kept as text) or 1.0 (computed from a zone)
             hours = Decimal(str(index["gmt_offset"]))
         except (KeyError, InvalidOperation):
-            return None
+            if self._site_unread:
+                raise TimeZoneUnknown(_("WordPress's index {url}/wp-json/ cannot be read: {error}").format(
+                    url=self.url, error=self._site_unread)) from None
+            raise TimeZoneUnknown(_("WordPress's index {url}/wp-json/ gives no time zone").format(url=self.url)) from None
         return timezone(timedelta(minutes=int(hours * 60)))
 
     def _refuse(self, capability: Capability) -> NoReturn:
