@@ -289,6 +289,7 @@ def test_test_reports_both_connections(run_cli, woo_profile, sandbox_shop, monke
     assert opened[0] == "mssql+pyodbc://sa:db-s3cr3t@srv/SAGE100"
     assert "Gestion commerciale sage100 mssql+pyodbc://srv/SAGE100 : OK - Sage 100 BIJOU: 42 articles" in result.out
     assert f"Boutique woocommerce {shop_url} : OK - Connecté à WooCommerce à {shop_url} (authentification oauth1) : " in result.out
+    assert "Fuseau horaire : UTC." in result.out  # the sandbox's site in UTC+0 (WordPress's default)
     assert [(check["side"], check["status"]) for check in as_json] == [("backoffice", "ok"), ("shop", "ok")]
     assert ReachableSage.closed
 

@@ -21,7 +21,7 @@ from gescom_sync.shops import OrderQuery
 from gescom_sync.shops.base import TimeZoneUnknown
 from gescom_sync.shops.woocommerce import WooCommerceConnector
 
-from .conftest import HTTPS, Shop
+from .conftest import HTTPS, KEY, Shop
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -76,10 +76,13 @@ def test_without_an_index_the_shop_says_it_does_not_know(shop: Shop):
                                                  "authenticated users.", "data": {"status": 401}}, request=request)
             return shop.transport.handle_request(request)
 
-    with WooCommerceConnector("https://shop.test", "ck_x", "cs_y", transport=NoIndex(), sleep=lambda _s: None) as woo:
+    with WooCommerceConnector(HTTPS, KEY.consumer_key, KEY.consumer_secret, transport=NoIndex(),
+                              sleep=lambda _s: None) as woo:
         with pytest.raises(TimeZoneUnknown) as unknown:
             woo.time_zone()
+        tested = woo.test_connection()  # the profile test says so, and how to mend it
     assert unknown.value.reason.startswith("l'index de WordPress https://shop.test/wp-json/ ne peut pas être lu : 401")
+    assert f"Fuseau horaire inconnu ({unknown.value.reason}) : indiquez shop.timezone." in tested
 
 
 def test_the_site_shows_local_dates_and_reads_periods_in_its_zone(shop: Shop, woo: WooCommerceConnector):

@@ -165,10 +165,17 @@ class Session:
                 raise ConnectionFailed(explain_refusal(error, url=self.url, mode=self.auth_mode, scheme=scheme)) from None
             raise
         summary = _("Connected to WooCommerce at {url} ({mode} authentication): the key can read and write.").format(
-            url=self.url, mode=self.auth_mode.value)
+            url=self.url, mode=self.auth_mode.value) + " " + self._zone_summary()
         if self.media_client is None:
             return summary
         return summary + " " + self._test_media()
+
+    def _zone_summary(self) -> str:
+        """The shop's time zone as the import will take it, or why it is not known."""
+        try:
+            return _("Time zone: {zone}.").format(zone=self.time_zone())
+        except TimeZoneUnknown as unknown:
+            return _("Time zone not known ({reason}): set shop.timezone.").format(reason=unknown.reason)
 
     def _test_media(self) -> str:
         """An upload without a file: WordPress checks the user first (401), then finds no file (400)."""
