@@ -4,6 +4,7 @@ documents a run created, with their figures; a failing listener leaves the impor
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal as D
 from importlib.metadata import EntryPoint
 from typing import Any
@@ -14,7 +15,7 @@ from gescom_sync.mapping.orders import DocumentType
 from gescom_sync.operations.import_orders import CreatedDocument, after_import
 from gescom_sync.profiles import load_profile
 from tests.operations.order_support import PAID_STATUS, bindings, cli, configure, stock_the_shop
-from tests.operations.shop_state import place_order
+from tests.operations.shop_state import place_order, placed_at
 
 DELIVERY = {"woocommerce": {"shipping": D("8.33")}, "prestashop": {"carrier": 2}}
 TOTALS = {  # a guest's ring, then a guest's book
@@ -90,3 +91,18 @@ def test_a_failing_listener_is_a_warning_and_the_import_stands(profile, guest_or
     assert "second line" not in result.output
     assert len(RECEIVED) == 1 and len(RECEIVED[0][1]) == 2  # the other listener still told
     assert set(bindings(profile)) == set(guest_orders)
+
+
+def test_a_days_group_is_one_document_for_its_orders(profile, sandbox, shop, listeners):
+    stock_the_shop(sandbox)
+    configure(profile, shop, grouping={"orders": "guests", "account": "COMPTOIR"})
+    yesterday = datetime.now(UTC).replace(hour=10, minute=0, second=0, microsecond=0) - timedelta(days=1)
+    with placed_at(sandbox, yesterday):
+        ring, book = (place_order(shop, sandbox, [(sku, 1)], status=PAID_STATUS[shop], **DELIVERY[shop])
+                      for sku in ("BAOR01", "LIVRE01"))
+    listeners(notify="remember")
+
+    assert cli("import", "orders", "--period", "last-7-days").exit_code == 0
+    # the day's two guest orders in one document on COMPTOIR, its total the sum of the shop's
+    assert RECEIVED == [(profile, (CreatedDocument("BC00033", DocumentType.ORDER, "COMPTOIR", sum(TOTALS[shop]),
+                                                   (ring, book)),))]
