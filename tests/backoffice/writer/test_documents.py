@@ -288,6 +288,21 @@ def test_a_document_in_currency_keeps_its_rate_and_stores_euros(doc_writer):
     assert header["DO_MontantRegle"] == D("539.01")
 
 
+def test_a_document_in_currency_entered_tax_included_stores_euros(doc_writer):
+    # 2 x 59.90 GBP tax included + 6.90 GBP of shipping, at 0.846 GBP for 1 EUR
+    written = doc_writer.create_document(draft_91(
+        account="LONDON", lines=(product("PANBLEU38", "2", "59.90"),), shipping=ShippingFooter(D("6.90"), "C20", D("20")),
+        tax_included=True, currency=3, currency_rate=D("0.846"), expected_total=D("126.70"), payments=()))
+    (row,) = select(doc_writer, s.F_DOCLIGNE, DO_Type=1, DO_Piece=written.piece)
+    # 59.90 / 0.846 = 70.803783 a unit tax included, / 1.2 = 59.003153 excluded; 2 units: 141.61, 141.61 / 1.2 = 118.01;
+    # the pound price excluded kept: 59.90 / 1.2 = 49.916667
+    assert (row["DL_PUTTC"], row["DL_PrixUnitaire"], row["DL_MontantTTC"], row["DL_MontantHT"], row["DL_PUDevise"]) == (
+        D("70.803783"), D("59.003153"), D("141.61"), D("118.01"), D("49.916667"))
+    (header,) = select(doc_writer, s.F_DOCENTETE, DO_Type=1, DO_Piece=written.piece)
+    # shipping 6.90 / 0.846 = 8.156 -> 8.16; 141.61 + 8.16 = 149.77 at 20 % included: 124.81 excluded
+    assert (header["DO_ValFrais"], header["DO_TotalHTNet"], header["DO_TotalTTC"]) == (D("8.16"), D("124.81"), D("149.77"))
+
+
 def test_tax_included_lines(doc_writer):
     line = product("PANBLEU38", "2", "59.90")
     written = doc_writer.create_document(draft_91(

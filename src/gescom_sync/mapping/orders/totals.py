@@ -12,12 +12,17 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from gescom_sync.mapping.orders.draft import ZERO, DocumentDraft, DraftLine, LineKind, ShippingFooter, money
 
 HUNDRED = Decimal(100)
 UNIT_PRICE = Decimal("0.000001")  # six places, as Sage keeps unit prices
+
+
+def unit_price(value: Decimal) -> Decimal:
+    """A unit price to six places, half up (how Sage rounds)."""
+    return value.quantize(UNIT_PRICE, rounding=ROUND_HALF_UP)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +82,7 @@ def in_currency(draft: DocumentDraft) -> bool:
 
 def to_base_price(value: Decimal, draft: DocumentDraft) -> Decimal:
     """A unit price of ``draft`` in the back office's currency (DO_Cours: currency units per unit of it)."""
-    return (value / draft.currency_rate).quantize(UNIT_PRICE) if in_currency(draft) else value
+    return unit_price(value / draft.currency_rate) if in_currency(draft) else value
 
 
 def to_base_amount(value: Decimal, draft: DocumentDraft) -> Decimal:

@@ -32,7 +32,6 @@ from gescom_sync.journal.events import Message
 from gescom_sync.mapping.orders.catalogue import OrderCatalogue
 from gescom_sync.mapping.orders.draft import DocumentDraft, DraftLine, LineKind, PaymentDraft, money
 from gescom_sync.mapping.orders.totals import (
-    UNIT_PRICE,
     DocumentTotals,
     base_line,
     document_totals,
@@ -40,6 +39,7 @@ from gescom_sync.mapping.orders.totals import (
     line_amounts,
     stored_totals,
     to_base_amount,
+    unit_price,
 )
 
 SALES = 0
@@ -264,8 +264,8 @@ def _unit_prices(line: DraftLine, tax_included: bool) -> tuple[Decimal, Decimal]
     factor = 1 + line.tax_rate / 100
     price = line.unit_price + line.ecotax
     if tax_included:
-        return (price / factor).quantize(UNIT_PRICE), price
-    return price, (price * factor).quantize(UNIT_PRICE)
+        return unit_price(price / factor), price
+    return price, unit_price(price * factor)
 
 
 def _schedule(connection: sa.Connection, draft: DocumentDraft, header: dict[str, Any], total: Decimal,
