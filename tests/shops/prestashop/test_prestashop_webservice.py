@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from gescom_sync.shops.prestashop import PrestaShopConnector
-from gescom_sync.shops.prestashop.values import dec, flag, integer, moment, translated
+from gescom_sync.shops.prestashop.values import dec, flag, integer, moment, money, translated
 from gescom_sync.shops.prestashop.webservice import Filter, NotInSchema, build_xml, equals
 from tests.shops.prestashop.conftest import FAST, KEY, SHOP, Replay, json_response
 from tests.shops.prestashop.recorded import answer, body_bytes
@@ -64,6 +64,8 @@ def test_json_is_read_defensively() -> None:
     assert integer(product["quantity"]) == 300 and integer(product["new"]) == 0
     assert moment(product["available_date"], UTC) is None
     assert translated(product["name"], "2") == "T-shirt imprimé colibri"
+    # stored amounts to the cent, half up as PrestaShop rounds (not half to even)
+    assert (money("7.505000"), money("7.515000"), money("0.004999")) == (Decimal("7.51"), Decimal("7.52"), Decimal("0.00"))
 
 
 def test_reads_page_with_limit_until_a_short_page(presta: PrestaShopConnector, replay: Replay) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime, tzinfo
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 ZERO = Decimal("0")
@@ -29,8 +29,9 @@ def dec(value: Any, default: Decimal = ZERO) -> Decimal:
 
 
 def money(value: Any) -> Decimal:
-    """An amount as PrestaShop stores it (6 decimals), rounded to the cent it is meant to be."""
-    return dec(value).quantize(Decimal("0.01"))
+    """An amount as PrestaShop stores it (6 decimals), rounded to the cent it is meant to be, half up
+    as PrestaShop's default PS_PRICE_ROUND_MODE."""
+    return dec(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def integer(value: Any, default: int = 0) -> int:
