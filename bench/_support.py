@@ -5,6 +5,7 @@ wall time and peak memory, a measured :class:`Scenario` and the naive way's esti
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import itertools
 import json
@@ -340,3 +341,37 @@ def bench_main(args, run: Callable[..., dict], render: Callable[[dict], str]) ->
         report = run(args, Path(folder))
     print(json.dumps(report) if args.json else render(report))
     return 0
+
+
+# ----------------------------------------------------------------------- set-up
+
+SHOPS = ("woocommerce", "prestashop")
+PROFILE = "bench"
+
+
+def add_shop_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options both shop benchmarks take: the sandbox, its latency, the naive way, the output."""
+    parser.add_argument("--shop", choices=SHOPS, default="woocommerce", help="the sandbox shop (default woocommerce)")
+    parser.add_argument("--latency-ms", type=int, default=30, help="the sandbox's answer delay (default 30)")
+    parser.add_argument("--naive-delay-ms", type=int, default=25, help="pause after each naive request (default 25)")
+    parser.add_argument("--naive-sample", type=int, default=200,
+                        help="naive requests really sent per scenario, the rest extrapolated (default 200)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
+
+
+def bench_environment(home: Path) -> dict[str, str]:
+    """A data folder of its own; secrets in its encrypted file (no OS keyring touched)."""
+    return {"GESCOM_SYNC_HOME": str(home), "GESCOM_SYNC_KEYRING": "file",
+            "GESCOM_SYNC_MASTER_KEY": "benchmark-only-key", "GESCOM_SYNC_LANG": "en"}
+
+
+def create_bench_profile(shop: str, backoffice_url: str, sandbox) -> None:  # noqa: ANN001 - a RunningSandbox
+    """The profile ``bench``: the Sage-layout database at ``backoffice_url`` and the sandbox ``shop``."""
+    from gescom_sync.profiles import create_profile
+
+    if shop == "prestashop":
+        credentials = [("shop.api_key", sandbox.key)]
+    else:
+        credentials = [("shop.consumer_key", sandbox.consumer_key), ("shop.consumer_secret", sandbox.consumer_secret)]
+    create_profile(PROFILE, [("backoffice.type", "sage100"), ("backoffice.url", backoffice_url), ("shop.type", shop),
+                             ("shop.url", sandbox.url), *credentials])

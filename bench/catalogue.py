@@ -38,6 +38,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from _support import (
+    PROFILE,
+    add_shop_arguments,
+    bench_environment,
     bench_main,
     Call,
     Catalogue,
@@ -47,6 +50,7 @@ from _support import (
     build_backoffice,
     change_stock,
     count_requests,
+    create_bench_profile,
     gescom_sync_command,
     master_of,
     measure_naive,
@@ -55,14 +59,12 @@ from _support import (
 )
 
 SCENARIOS = ("first_export", "noop_export", "stock_all", "stock_1pct")
-SHOPS = ("woocommerce", "prestashop")
 COMMANDS = {
     "first_export": ["export", "products"],
     "noop_export": ["export", "products"],
     "stock_all": ["update", "stock"],
     "stock_1pct": ["update", "stock"],
 }
-PROFILE = "bench"
 CHANGED_SHARE = Decimal("0.01")
 BATCH = 100  # WooCommerce's batch limit
 STOCK_WRITES_SLACK = 10  # the issue's target: 10,000 SKUs in at most 110 write requests
@@ -77,12 +79,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--n", type=int, default=10_000, help="articles in the back office (default 10000)")
     parser.add_argument("--group-size", type=int, default=6,
                         help="articles per master reference, Couleur x Taille (default 6, like the demo's trousers)")
-    parser.add_argument("--latency-ms", type=int, default=30, help="the sandbox's answer delay (default 30)")
-    parser.add_argument("--naive-delay-ms", type=int, default=25, help="pause after each naive request (default 25)")
-    parser.add_argument("--naive-sample", type=int, default=200,
-                        help="naive requests really sent per scenario, the rest extrapolated (default 200)")
-    parser.add_argument("--shop", choices=SHOPS, default="woocommerce", help="the sandbox shop (default woocommerce)")
-    parser.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
+    add_shop_arguments(parser)
     args = parser.parse_args(argv)
     if args.n < 20 or args.latency_ms < 1 or args.naive_sample < 1:
         parser.error("--n must be at least 20, --latency-ms and --naive-sample at least 1")
@@ -93,7 +90,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def run(args: argparse.Namespace, folder: Path) -> dict:
-    env = _environment(folder / "home")
+    env = bench_environment(folder / "home")
     os.environ.update(env)  # the profile and the naive client are made in this process
     catalogue = build_backoffice(folder / "backoffice.sqlite", args.n, group_size=args.group_size)
     with _start_sandbox(args.shop, folder / "shop", args.latency_ms) as sandbox:
@@ -136,7 +133,7 @@ def _peak_memory(args: argparse.Namespace, folder: Path, n: int) -> dict:
     and shop of their own), for their peak RSS only: set against the N run's, it shows
     whether memory grows with the catalogue."""
     folder.mkdir()
-    env = _environment(folder / "home")
+    env = bench_environment(folder / "home")
     os.environ.update(env)
     catalogue = build_backoffice(folder / "backoffice.sqlite", n, group_size=args.group_size)
     with _start_sandbox(args.shop, folder / "shop", args.latency_ms) as sandbox:
@@ -154,27 +151,16 @@ def _naive_connector(shop: str, sandbox, pause: float):  # noqa: ANN001, ANN202 
     return NaiveConnector(sandbox, pause)
 
 
-def _environment(home: Path) -> dict[str, str]:
-    """A data folder of its own; secrets in its encrypted file (no OS keyring touched)."""
-    return {"GESCOM_SYNC_HOME": str(home), "GESCOM_SYNC_KEYRING": "file",
-            "GESCOM_SYNC_MASTER_KEY": "benchmark-only-key", "GESCOM_SYNC_LANG": "en"}
-
-
 # The Bijou VAT codes -> the PrestaShop sandbox's tax rule groups (1: 20 %, 2: 10 %, 3: 5.5 %).
 PRESTASHOP_TAXES = {"default_class": "1", "classes": {"C10": "2", "C55": "3", "C00": "0"}}
 
 
 def _make_profile(shop: str, catalogue: Catalogue, sandbox) -> None:  # noqa: ANN001 - a RunningSandbox
     """Sage 100 -> the shop, grouping on RefMaitre (Couleur x Taille), every HTTP option at its default."""
-    from gescom_sync.profiles import create_profile, load_profile, save_profile
+    from gescom_sync.profiles import load_profile, save_profile
     from gescom_sync.profiles.catalogue import ExportProductsSettings
 
-    if shop == "prestashop":
-        credentials = [("shop.api_key", sandbox.key)]
-    else:
-        credentials = [("shop.consumer_key", sandbox.consumer_key), ("shop.consumer_secret", sandbox.consumer_secret)]
-    create_profile(PROFILE, [("backoffice.type", "sage100"), ("backoffice.url", catalogue.url), ("shop.type", shop),
-                             ("shop.url", sandbox.url), *credentials])
+    create_bench_profile(shop, catalogue.url, sandbox)
     export = ExportProductsSettings.model_validate({
         "grouping": {"master_field": "RefMaitre", "attributes": [
             {"name_field": "Gamme1Nom", "value_field": "Gamme1Valeur"},

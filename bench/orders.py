@@ -42,12 +42,23 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from _support import bench_main, Call, Kind, RequestCounter, Scenario, count_requests, gescom_sync_command, measure_naive, \
-    run_child
+from _support import (
+    PROFILE,
+    Call,
+    Kind,
+    RequestCounter,
+    Scenario,
+    add_shop_arguments,
+    bench_environment,
+    bench_main,
+    count_requests,
+    create_bench_profile,
+    gescom_sync_command,
+    measure_naive,
+    run_child,
+)
 
 SCENARIOS = ("first_import", "second_import")
-SHOPS = ("woocommerce", "prestashop")
-PROFILE = "bench"
 PAGE = 100
 
 
@@ -57,13 +68,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shop", choices=SHOPS, default="woocommerce", help="the sandbox shop (default woocommerce)")
     parser.add_argument("--n", type=int, default=1000, help="orders placed in the shop (default 1000)")
-    parser.add_argument("--latency-ms", type=int, default=30, help="the sandbox's answer delay (default 30)")
-    parser.add_argument("--naive-delay-ms", type=int, default=25, help="pause after each naive request (default 25)")
-    parser.add_argument("--naive-sample", type=int, default=200,
-                        help="naive requests really sent per scenario, the rest extrapolated (default 200)")
-    parser.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
+    add_shop_arguments(parser)
     args = parser.parse_args(argv)
     if args.n < 1 or args.latency_ms < 1 or args.naive_sample < 1:
         parser.error("--n, --latency-ms and --naive-sample must be at least 1")
@@ -74,7 +80,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def run(args: argparse.Namespace, folder: Path) -> dict:
-    env = _environment(folder / "home")
+    env = bench_environment(folder / "home")
     os.environ.update(env)  # the profile is made in this process
     from catalogue import _start_sandbox
 
@@ -104,25 +110,14 @@ def _seed_orders(shop: str, sandbox, n: int) -> None:  # noqa: ANN001 - a Runnin
     seed_orders(sandbox.shop, n)
 
 
-def _environment(home: Path) -> dict[str, str]:
-    """A data folder of its own; secrets in its encrypted file (no OS keyring touched)."""
-    return {"GESCOM_SYNC_HOME": str(home), "GESCOM_SYNC_KEYRING": "file",
-            "GESCOM_SYNC_MASTER_KEY": "benchmark-only-key", "GESCOM_SYNC_LANG": "en"}
-
-
 def _make_profile(shop: str, backoffice, sandbox) -> None:  # noqa: ANN001 - a DemoDatabase, a RunningSandbox
     """Bijou -> the shop, with the demo's export settings (and tax classes) and order import settings."""
     from gescom_sync.cli.demo import DEMO_TAX_CLASSES, DEMO_TEMPLATE_ACCOUNT, bijou_export_settings
     from gescom_sync.demo.orders import bijou_import_settings
-    from gescom_sync.profiles import create_profile, load_profile, save_profile
+    from gescom_sync.profiles import load_profile, save_profile
     from gescom_sync.profiles.customers import CustomerRules
 
-    if shop == "prestashop":
-        credentials = [("shop.api_key", sandbox.key)]
-    else:
-        credentials = [("shop.consumer_key", sandbox.consumer_key), ("shop.consumer_secret", sandbox.consumer_secret)]
-    create_profile(PROFILE, [("backoffice.type", "sage100"), ("backoffice.url", backoffice.url), ("shop.type", shop),
-                             ("shop.url", sandbox.url), *credentials])
+    create_bench_profile(shop, backoffice.url, sandbox)
     profile = load_profile(PROFILE)
     export = bijou_export_settings(backoffice.media_folder)
     default_class, classes = DEMO_TAX_CLASSES[shop]
