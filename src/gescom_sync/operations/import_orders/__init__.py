@@ -42,7 +42,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from datetime import datetime, tzinfo
+from datetime import tzinfo
 
 from gescom_sync.backoffice.writer import DocumentWriter, WrittenDocument
 from gescom_sync.i18n import N_
@@ -156,7 +156,7 @@ def _analyse(run: OperationRun, documents: DocumentWriter, orders: Sequence[Orde
     """Journal the orders left alone or repaired; the others are to create."""
     run.journal.step(texts.ANALYSING_ORDERS)
     interrupted = {p.shop_id for p in run.store.pending.list(run.profile.name, ORDER, CREATING)}
-    plan = Plan(set_statuses=selection.file is None, zone=zone, today=selection.today or datetime.now(zone).date())
+    plan = Plan(zone, selection.today_in(zone), set_statuses=selection.file is None)
     skipped: list[tuple[Order, Action, Message]] = []
     for order in orders:
         rule = status_rule(order, settings)

@@ -3,7 +3,7 @@ day), each created in one back-office transaction and bound after it."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from gescom_sync.backoffice.writer import DocumentWriter, WrittenDocument
 from gescom_sync.errors import GescomError
@@ -82,13 +82,12 @@ def create_grouped_documents(run: OperationRun, documents: DocumentWriter, catal
     never split over two documents."""
     run.journal.expect(len(plan.to_create))
     drafts, rules = _drafts(run, catalogue, plan, settings)
-    today = plan.today or datetime.now(plan.zone).date()  # a draft's date is its day in the shop's zone too
     groups = group_by_day(drafts, settings)
     record_statuses(run, [(order_id, plan.status_after(rules[order_id])) for g in groups
-                          if not _waits(g.draft, today) for order_id in g.shop_order_ids])
+                          if not _waits(g.draft, plan.today) for order_id in g.shop_order_ids])
     for group in groups:
         ids = group.shop_order_ids
-        if _waits(group.draft, today):
+        if _waits(group.draft, plan.today):  # a draft's date is its day in the shop's zone too
             run.keep_watermark()  # the next run after the end of the day must read them again
             for order_id in ids:
                 run.journal.item(ORDER, order_id, Action.SKIPPED, Message(

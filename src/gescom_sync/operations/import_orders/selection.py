@@ -76,7 +76,11 @@ class OrderSelection:
         """The first and last day asked, a preset's counted from today in ``zone``."""
         if self.period is None:
             return self.first, self.last
-        return period_dates(self.period, self.today or datetime.now(zone).date())
+        return period_dates(self.period, self.today_in(zone))
+
+    def today_in(self, zone: tzinfo) -> date:
+        """The shop's today: ``today`` when fixed, else today in ``zone``."""
+        return self.today or datetime.now(zone).date()
 
     def bounds(self, zone: tzinfo) -> Period:
         """The period's start (its first midnight) and end (the midnight after its last day) in ``zone``."""
